@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { ensureBuilt } from "../scripts/ensure-built.js";
+
+ensureBuilt({ web: false });
+await import("../dist/server/cli/main.js");

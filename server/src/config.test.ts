@@ -1,0 +1,97 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("loadConfig accepted the environment");
+}
+
+describe("loadConfig", () => {
+  it("uses documented defaults for an empty environment", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 4000,
+      host: "0.0.0.0",
+      database: { kind: "sqlite", path: resolve("data/clavis.sqlite") },
+      issuer: "http://localhost:4000",
+      trustProxy: false,
+      keyEncryptionKey: null,
+      catalogPath: null,
+      logLevel: "info",
+      tenantHeader: "x-tenant-id",
+      apiClientsDefault: true,
+    });
+  });
+
+  it("derives the default issuer from PORT", () => {
+    expect(loadConfig({ PORT: "8080" }).issuer).toBe("http://localhost:8080");
+  });
+
+  it("parses a mysql URL with encoded credentials", () => {
+    const config = loadConfig({ DATABASE_URL: "mysql://clavis:p%40ss%3Aword@db.internal:3307/clavis_prod" });
+    expect(config.database).toEqual({ kind: "mysql", host: "db.internal", port: 3307, user: "clavis", password: "p@ss:word", database: "clavis_prod" });
+  });
+
+  it("defaults the mysql port to 3306", () => {
+    expect(loadConfig({ DATABASE_URL: "mysql://u:p@localhost/db" }).database).toMatchObject({ port: 3306 });
+  });
+
+  it("rejects an unknown database scheme naming the variable", () => {
+    const error = errorOf({ DATABASE_URL: "postgres://u:secretpw@host/db" });
+    expect(error.variable).toBe("DATABASE_URL");
+    expect(error.message).toBe(
+      'Configuration error: DATABASE_URL must be sqlite:<file> or mysql://user:password@host:3306/database (got scheme "postgres")',
+    );
+  });
+
+  it("never echoes a database password in its error", () => {
+    const error = errorOf({ DATABASE_URL: "mysql://u:hunter2secret@host:3306/" });
+    expect(error.message).toBe("Configuration error: DATABASE_URL must name one database after the host, e.g. mysql://user:password@host:3306/clavis");
+    expect(error.message).not.toContain("hunter2secret");
+  });
+
+  it("rejects a mysql URL without a user", () => {
+    expect(errorOf({ DATABASE_URL: "mysql://host:3306/db" }).message).toContain("DATABASE_URL has no user name");
+  });
+
+  it("rejects an empty sqlite path", () => {
+    expect(errorOf({ DATABASE_URL: "sqlite:" }).message).toContain("DATABASE_URL must name a file");
+  });
+
+  it.each([
+    [{ PORT: "http" }, "PORT", 'Configuration error: PORT must be a whole number from 0 to 65535 (got "http")'],
+    [{ PORT: "70000" }, "PORT", 'Configuration error: PORT must be a whole number from 0 to 65535 (got "70000")'],
+    [{ CLAVIS_ISSUER: "not a url" }, "CLAVIS_ISSUER", 'Configuration error: CLAVIS_ISSUER must be an absolute http(s) URL (got "not a url")'],
+    [{ CLAVIS_ISSUER: "ftp://x" }, "CLAVIS_ISSUER", 'Configuration error: CLAVIS_ISSUER must use http or https (got "ftp:")'],
+    [{ CLAVIS_ISSUER: "https://id.example.com?x=1" }, "CLAVIS_ISSUER", "Configuration error: CLAVIS_ISSUER must not have a query or fragment"],
+    [{ CLAVIS_TRUST_PROXY: "10.0.0.0/33" }, "CLAVIS_TRUST_PROXY", 'bad entry "10.0.0.0/33"'],
+    [{ CLAVIS_TRUST_PROXY: "yes-please" }, "CLAVIS_TRUST_PROXY", 'bad entry "yes-please"'],
+    [{ CLAVIS_KEY_ENCRYPTION_KEY: "short" }, "CLAVIS_KEY_ENCRYPTION_KEY", "must be at least 32 characters"],
+    [{ CLAVIS_CATALOG: "/no/such/catalog.json" }, "CLAVIS_CATALOG", "names a file that does not exist"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL", 'Configuration error: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
+    [{ CLAVIS_TENANT_HEADER: "x tenant" }, "CLAVIS_TENANT_HEADER", "must be an HTTP header name"],
+    [{ CLAVIS_API_CLIENTS_DEFAULT: "maybe" }, "CLAVIS_API_CLIENTS_DEFAULT", "must be one of on, off"],
+  ])("rejects %j naming %s", (env, variable, message) => {
+    const error = errorOf(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(message);
+  });
+
+  it("accepts a trust-proxy hop count, CIDR list and named ranges", () => {
+    expect(loadConfig({ CLAVIS_TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadConfig({ CLAVIS_TRUST_PROXY: "10.0.0.0/8, fd00::/8,loopback" }).trustProxy).toEqual(["10.0.0.0/8", "fd00::/8", "loopback"]);
+    expect(loadConfig({ CLAVIS_TRUST_PROXY: "off" }).trustProxy).toBe(false);
+  });
+
+  it("normalises the issuer and tenant header", () => {
+    const config = loadConfig({ CLAVIS_ISSUER: "https://auth.example.com/", CLAVIS_TENANT_HEADER: "X-iBinder-TenantId" });
+    expect(config.issuer).toBe("https://auth.example.com");
+    expect(config.tenantHeader).toBe("x-ibinder-tenantid");
+  });
+});

@@ -1,0 +1,188 @@
+import { existsSync } from "node:fs";
+import { isIP } from "node:net";
+import { resolve } from "node:path";
+
+export type DatabaseConfig =
+  | { kind: "sqlite"; path: string }
+  | { kind: "mysql"; host: string; port: number; user: string; password: string; database: string };
+
+export type TrustProxy = false | number | string[];
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  issuer: string;
+  trustProxy: TrustProxy;
+  keyEncryptionKey: string | null;
+  catalogPath: string | null;
+  logLevel: LogLevel;
+  tenantHeader: string;
+  apiClientsDefault: boolean;
+  webDistPath: string;
+}
+
+/** A bad environment variable; `main` prints the message alone, without a stack. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Configuration error: ${variable} ${detail}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+const PROXY_NAMES = ["loopback", "linklocal", "uniquelocal"];
+const HEADER_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** Reads and validates the environment once; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = parsePort(env.PORT);
+  return {
+    port,
+    host: nonEmpty(env, "HOST") ?? "0.0.0.0",
+    database: parseDatabaseUrl(nonEmpty(env, "DATABASE_URL") ?? "sqlite:data/clavis.sqlite"),
+    issuer: parseIssuer(nonEmpty(env, "CLAVIS_ISSUER") ?? `http://localhost:${port}`),
+    trustProxy: parseTrustProxy(nonEmpty(env, "CLAVIS_TRUST_PROXY")),
+    keyEncryptionKey: parseKeyEncryptionKey(nonEmpty(env, "CLAVIS_KEY_ENCRYPTION_KEY")),
+    catalogPath: parseCatalogPath(nonEmpty(env, "CLAVIS_CATALOG")),
+    logLevel: parseChoice(env, "LOG_LEVEL", LOG_LEVELS, "info"),
+    tenantHeader: parseTenantHeader(nonEmpty(env, "CLAVIS_TENANT_HEADER")),
+    apiClientsDefault: parseChoice(env, "CLAVIS_API_CLIENTS_DEFAULT", ["on", "off"], "on") === "on",
+    webDistPath: resolve(nonEmpty(env, "CLAVIS_WEB_DIST") ?? "web/dist"),
+  };
+}
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === "") return 4000;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || port > 65535) {
+    throw new ConfigError("PORT", `must be a whole number from 0 to 65535 (got "${raw}")`);
+  }
+  return port;
+}
+
+/** Never echoes the URL back: it may hold a password. */
+export function parseDatabaseUrl(raw: string): DatabaseConfig {
+  if (raw.startsWith("sqlite:")) {
+    const path = raw.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
+    if (path === "" || path === "//") {
+      throw new ConfigError("DATABASE_URL", "must name a file after sqlite:, e.g. sqlite:data/clavis.sqlite");
+    }
+    return { kind: "sqlite", path: path === ":memory:" ? path : resolve(path) };
+  }
+  if (raw.startsWith("mysql://") || raw.startsWith("mariadb://")) return parseMysqlUrl(raw);
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1];
+  const got = scheme === undefined ? "no scheme" : `scheme "${scheme}"`;
+  throw new ConfigError(
+    "DATABASE_URL",
+    `must be sqlite:<file> or mysql://user:password@host:3306/database (got ${got})`,
+  );
+}
+
+function parseMysqlUrl(raw: string): DatabaseConfig {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("DATABASE_URL", "is not a valid mysql:// URL (expected mysql://user:password@host:3306/database)");
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ""));
+  if (url.hostname === "") throw new ConfigError("DATABASE_URL", "has no host (expected mysql://user:password@host:3306/database)");
+  if (database === "" || database.includes("/")) {
+    throw new ConfigError("DATABASE_URL", "must name one database after the host, e.g. mysql://user:password@host:3306/clavis");
+  }
+  if (url.username === "") throw new ConfigError("DATABASE_URL", "has no user name (expected mysql://user:password@host:3306/database)");
+  return {
+    kind: "mysql",
+    host: url.hostname.replace(/^\[|\]$/g, ""),
+    port: url.port === "" ? 3306 : Number(url.port),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database,
+  };
+}
+
+function parseIssuer(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("CLAVIS_ISSUER", `must be an absolute http(s) URL (got "${raw}")`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigError("CLAVIS_ISSUER", `must use http or https (got "${url.protocol}")`);
+  }
+  // RFC 8414 §2: the issuer has no query or fragment.
+  if (url.search !== "" || url.hash !== "") {
+    throw new ConfigError("CLAVIS_ISSUER", "must not have a query or fragment");
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+function parseTrustProxy(raw: string | undefined): TrustProxy {
+  if (raw === undefined || ["off", "false", "0", "no"].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError("CLAVIS_TRUST_PROXY", "hop count must be at most 10");
+    return hops;
+  }
+  const entries = raw.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+  for (const entry of entries) {
+    if (!PROXY_NAMES.includes(entry) && !isCidrOrAddress(entry)) {
+      throw new ConfigError(
+        "CLAVIS_TRUST_PROXY",
+        `must be off, a hop count, or a comma-separated list of addresses/CIDR blocks (bad entry "${entry}")`,
+      );
+    }
+  }
+  return entries;
+}
+
+function isCidrOrAddress(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+function parseKeyEncryptionKey(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (raw.length < 32) {
+    throw new ConfigError("CLAVIS_KEY_ENCRYPTION_KEY", "must be at least 32 characters (try: openssl rand -base64 32)");
+  }
+  return raw;
+}
+
+function parseCatalogPath(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const path = resolve(raw);
+  if (!existsSync(path)) throw new ConfigError("CLAVIS_CATALOG", `names a file that does not exist (${path})`);
+  return path;
+}
+
+function parseTenantHeader(raw: string | undefined): string {
+  const name = (raw ?? "x-tenant-id").toLowerCase();
+  if (!HEADER_NAME.test(name)) {
+    throw new ConfigError("CLAVIS_TENANT_HEADER", `must be an HTTP header name of letters, digits and dashes (got "${raw}")`);
+  }
+  return name;
+}
+
+function parseChoice<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const value = raw.toLowerCase() as T;
+  if (!choices.includes(value)) throw new ConfigError(name, `must be one of ${choices.join(", ")} (got "${raw}")`);
+  return value;
+}

@@ -1,0 +1,4 @@
+import { InitialSchema1763900000001 } from "./migrations/0001-initial-schema.js";
+
+/** In order; a new migration is appended here and never edited once released. */
+export const MIGRATIONS = [InitialSchema1763900000001];

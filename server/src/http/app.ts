@@ -1,0 +1,47 @@
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type ErrorRequestHandler, type Express } from "express";
+import type { AppServices } from "../app-services.js";
+import { createApollo, buildClavisSchema, contextFor } from "./graphql.js";
+import { healthRoutes } from "./health.route.js";
+import { requestLogger } from "./logging.js";
+import { jsonNotFound } from "./not-found.js";
+import { webStatic } from "./web-static.js";
+
+export const JSON_BODY_LIMIT = "100kb";
+
+export interface HttpApp {
+  handler: Express;
+  stop(): Promise<void>;
+}
+
+export async function createHttpApp(app: AppServices): Promise<HttpApp> {
+  const apollo = await createApollo(await buildClavisSchema(), app.logger);
+  const handler = express();
+  handler.disable("x-powered-by");
+  handler.set("trust proxy", app.config.trustProxy);
+  handler.use(requestLogger(app.logger));
+  handler.use(healthRoutes(app.dataSource));
+  handler.all("/graphql", express.json({ limit: JSON_BODY_LIMIT }), expressMiddleware(apollo, { context: contextFor(app) }));
+  const web = webStatic(app.config.webDistPath);
+  if (web !== null) handler.use(web);
+  handler.use(jsonNotFound);
+  handler.use(jsonErrors(app));
+  return { handler, stop: () => apollo.stop() };
+}
+
+/** Body-parser and other middleware errors become JSON with their status; the rest is a bare 500. */
+function jsonErrors(app: AppServices): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) app.logger.error({ err, reqId: res.locals.requestId }, "unhandled request error");
+    const body =
+      status === 404
+        ? { error: "not_found", error_description: "Not found" }
+        : status === 413
+          ? { error: "payload_too_large", error_description: `Request body exceeds ${JSON_BODY_LIMIT}` }
+          : status === 500
+            ? { error: "server_error", error_description: "Internal server error" }
+            : { error: "invalid_request", error_description: String(err.expose ? err.message : "Bad request") };
+    if (!res.headersSent) res.status(status).json(body);
+  };
+}

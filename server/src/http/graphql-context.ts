@@ -1,0 +1,7 @@
+import type { AppServices } from "../app-services.js";
+
+export interface GraphQLContext {
+  app: AppServices;
+  requestId: string;
+  ip: string;
+}

@@ -1,0 +1,54 @@
+import { ApolloServer, type ContextFunction } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { ExpressContextFunctionArgument } from "@as-integrations/express5";
+import { lexicographicSortSchema, printSchema, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import type { AppServices } from "../app-services.js";
+import { AppError } from "../common/errors.js";
+import type { Logger } from "../common/logger.js";
+import { RESOLVERS } from "./resolvers.js";
+import type { GraphQLContext } from "./graphql-context.js";
+import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "./graphql-limits.js";
+
+export function buildClavisSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: RESOLVERS, validate: false, emitSchemaFile: false });
+}
+
+export async function createApollo(schema: GraphQLSchema, logger: Logger): Promise<ApolloServer<GraphQLContext>> {
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    csrfPrevention: true,
+    // Shutdown is ours (http/server.ts): Apollo would re-raise SIGTERM before in-flight requests finish.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY)],
+    formatError: (formatted, error) => formatError(formatted, error, logger),
+  });
+  await apollo.start();
+  return apollo;
+}
+
+export function contextFor(app: AppServices): ContextFunction<[ExpressContextFunctionArgument], GraphQLContext> {
+  return async ({ req, res }) => ({ app, requestId: String(res.locals.requestId), ip: req.ip ?? "" });
+}
+
+/** The one place GraphQL errors are shaped: AppErrors keep code and fields; the unexpected is hidden. */
+function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) {
+    const extensions: Record<string, unknown> = { code: original.code };
+    if (original.fields.length > 0) extensions.fields = original.fields;
+    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions };
+  }
+  if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") {
+    logger.error({ err: original, path: formatted.path }, "unexpected GraphQL error");
+    return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  }
+  return formatted;
+}
+
+/** The SDL committed as schema.graphql: sorted, so it changes only when the schema does. */
+export function printClavisSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

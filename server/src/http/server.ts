@@ -1,0 +1,40 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { AppServices } from "../app-services.js";
+import { createHttpApp } from "./app.js";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  /** Stops accepting, lets in-flight requests finish (up to a grace period), then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function listen(app: AppServices, port: number, host: string): Promise<RunningServer> {
+  const http = await createHttpApp(app);
+  const server = createServer(http.handler);
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      await drained;
+      clearTimeout(timer);
+      await http.stop();
+      if (app.dataSource.isInitialized) await app.dataSource.destroy();
+    })();
+    return closing;
+  };
+  return { server, url: `http://${shownHost}:${address.port}`, close };
+}

@@ -1,0 +1,44 @@
+import "reflect-metadata";
+import { createLogger } from "./common/logger.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { createDataSource, migrate } from "./db/data-source.js";
+import { describeDatabaseError } from "./db/database-errors.js";
+import { listen } from "./http/server.js";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const dataSource = createDataSource(config.database);
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw new StartupError(`Cannot open the database (${config.database.kind}): ${describeDatabaseError(error)}`);
+  }
+  const applied = await migrate(dataSource);
+  if (applied.length > 0) logger.info({ migrations: applied }, "applied database migrations");
+  const running = await listen({ config, dataSource, logger }, config.port, config.host);
+  logger.info({ url: running.url, issuer: config.issuer, database: config.database.kind }, "Clavis is listening");
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, "shutting down");
+      running.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+class StartupError extends Error {}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Clavis failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

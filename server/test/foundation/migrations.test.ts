@@ -1,0 +1,125 @@
+import "reflect-metadata";
+import { randomUUID } from "node:crypto";
+import type { DataSource } from "typeorm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { createDataSource, migrate } from "../../src/db/data-source.js";
+import { Organization } from "../../src/modules/organizations/organization.entity.js";
+import { ApiClient } from "../../src/modules/api-clients/api-client.entity.js";
+import { createTestDatabase, testDbKind, type TestDatabase } from "../support/test-database.js";
+
+const TABLES = [
+  "access_tokens",
+  "api_client_secrets",
+  "api_clients",
+  "audit_events",
+  "change_events",
+  "memberships",
+  "organizations",
+  "sessions",
+  "signing_keys",
+  "users",
+];
+
+function organization(overrides: Partial<Organization> = {}): Organization {
+  const now = new Date("2026-03-04T05:06:07.089Z");
+  return Object.assign(new Organization(), {
+    id: randomUUID(),
+    name: "Acme",
+    slug: `acme-${randomUUID().slice(0, 4)}`,
+    maxApiClients: 10,
+    maxTokensPerClient: 10,
+    accessTokenTtlSeconds: 3600,
+    apiClientsEnabled: true,
+    apiClientCount: 0,
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  });
+}
+
+function apiClient(organizationId: string): ApiClient {
+  const now = new Date();
+  return Object.assign(new ApiClient(), {
+    id: randomUUID(),
+    organizationId,
+    clientId: `c${randomUUID().replaceAll("-", "")}`,
+    localId: null,
+    name: "Reporting",
+    description: "",
+    environment: "LIVE",
+    permissions: ["blogs.read"],
+    scopes: null,
+    expiresAt: null,
+    allowedIps: [],
+    redirectUris: [],
+    secretVersion: 1,
+    createdAt: now,
+    createdByType: "SYSTEM",
+    createdById: null,
+    createdByLabel: "test",
+    updatedAt: now,
+    lastUsedAt: null,
+    lastUsedIp: null,
+  });
+}
+
+describe(`migrations on ${testDbKind()}`, () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = createDataSource(loadConfig({ DATABASE_URL: db.url }).database);
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  it("creates every table on an empty database, then has nothing left to apply", async () => {
+    expect(await migrate(dataSource)).toEqual(["InitialSchema1763900000001"]);
+    const runner = dataSource.createQueryRunner();
+    try {
+      const tables = await runner.getTables(TABLES);
+      expect(tables.map((table) => table.name.split(".").pop()).sort()).toEqual(TABLES);
+    } finally {
+      await runner.release();
+    }
+    expect(await migrate(dataSource)).toEqual([]);
+  });
+
+  it("round-trips dates to the millisecond in UTC", async () => {
+    const saved = await dataSource.getRepository(Organization).save(organization());
+    const loaded = await dataSource.getRepository(Organization).findOneByOrFail({ id: saved.id });
+    expect(loaded.createdAt.toISOString()).toBe("2026-03-04T05:06:07.089Z");
+    expect(loaded.apiClientsEnabled).toBe(true);
+  });
+
+  it("enforces unique organization slugs and client ids", async () => {
+    const first = await dataSource.getRepository(Organization).save(organization({ slug: "taken-slug" }));
+    await expect(dataSource.getRepository(Organization).insert(organization({ slug: "taken-slug" }))).rejects.toThrow();
+    const client = apiClient(first.id);
+    await dataSource.getRepository(ApiClient).insert(client);
+    await expect(dataSource.getRepository(ApiClient).insert({ ...apiClient(first.id), clientId: client.clientId })).rejects.toThrow();
+  });
+
+  it("deletes an organization's clients with it (foreign keys on)", async () => {
+    const org = await dataSource.getRepository(Organization).save(organization());
+    const client = apiClient(org.id);
+    await dataSource.getRepository(ApiClient).insert(client);
+    await dataSource.getRepository(Organization).delete({ id: org.id });
+    expect(await dataSource.getRepository(ApiClient).findOneBy({ id: client.id })).toBeNull();
+  });
+
+  it("stores arrays as JSON and reads them back", async () => {
+    const org = await dataSource.getRepository(Organization).save(organization());
+    const client = { ...apiClient(org.id), allowedIps: ["10.0.0.0/8", "::1"], scopes: ["blogs"] };
+    await dataSource.getRepository(ApiClient).insert(client);
+    const loaded = await dataSource.getRepository(ApiClient).findOneByOrFail({ id: client.id });
+    expect(loaded.allowedIps).toEqual(["10.0.0.0/8", "::1"]);
+    expect(loaded.scopes).toEqual(["blogs"]);
+  });
+});
