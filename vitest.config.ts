@@ -27,6 +27,7 @@ const integration = (db: "sqlite" | "mysql") => ({
 
 export default defineConfig({
   test: {
+    reporters: ["default", "./server/test/support/summary-reporter.ts"],
     projects: [
       { resolve, test: { name: "unit", include: ["server/src/**/*.test.ts"] } },
       integration("sqlite"),

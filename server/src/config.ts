@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { isIP } from "node:net";
 import { resolve } from "node:path";
+import { ipOrCidrProblem } from "./common/ip-address.js";
 
 export type DatabaseConfig =
   | { kind: "sqlite"; path: string }
@@ -137,7 +137,7 @@ function parseTrustProxy(raw: string | undefined): TrustProxy {
   }
   const entries = raw.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
   for (const entry of entries) {
-    if (!PROXY_NAMES.includes(entry) && !isCidrOrAddress(entry)) {
+    if (!PROXY_NAMES.includes(entry) && ipOrCidrProblem(entry) !== null) {
       throw new ConfigError(
         "CLAVIS_TRUST_PROXY",
         `must be off, a hop count, or a comma-separated list of addresses/CIDR blocks (bad entry "${entry}")`,
@@ -145,15 +145,6 @@ function parseTrustProxy(raw: string | undefined): TrustProxy {
     }
   }
   return entries;
-}
-
-function isCidrOrAddress(entry: string): boolean {
-  const [address, prefix, ...rest] = entry.split("/");
-  const version = isIP(address);
-  if (version === 0 || rest.length > 0) return false;
-  if (prefix === undefined) return true;
-  const bits = Number(prefix);
-  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
 }
 
 function parseKeyEncryptionKey(raw: string | undefined): string | null {

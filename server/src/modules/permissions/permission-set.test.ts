@@ -1,0 +1,105 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { buildCatalog, CatalogError, loadCatalog } from "./permission-catalog.js";
+import { grantable, permissionErrors, presetPermissions, roleLabel, scopeErrors, withImplications, without } from "./permission-set.js";
+
+const catalog = loadCatalog(null);
+
+describe("the built-in catalog", () => {
+  it("holds the platform's APIs and Clavis's own", () => {
+    expect(catalog.permissions).toEqual([
+      "api.read",
+      "api.write",
+      "blogs.read",
+      "blogs.create",
+      "blogs.write",
+      "flows.read",
+      "flows.execute",
+      "api-clients.read",
+      "api-clients.write",
+      "tokens.introspect",
+    ]);
+  });
+
+  it("titles actions in English and Swedish", () => {
+    const blogs = catalog.apis.find((api) => api.name === "blogs");
+    expect(blogs?.title).toEqual({ en: "Blogs", sv: "Bloggar" });
+    expect(blogs?.actions.map((action) => action.title.sv)).toEqual(["Visa", "Skapa", "Ändra"]);
+  });
+});
+
+describe("the example catalog file", () => {
+  it("loads, and gains Clavis's own APIs", () => {
+    const example = loadCatalog(fileURLToPath(new URL("./catalog.example.json", import.meta.url)));
+    expect(example.apis.map((api) => api.name)).toEqual(["blogs", "documents", "flows", "users", "api-clients", "tokens"]);
+  });
+});
+
+describe("catalog validation", () => {
+  const base = { actions: { read: { title: { en: "View", sv: "Visa" } } }, presets: {
+    reader: { title: { en: "Reader", sv: "Läsare" }, actions: ["read"] },
+    creator: { title: { en: "Creator", sv: "Skapare" }, actions: ["read"] },
+    admin: { title: { en: "Admin", sv: "Admin" }, actions: "*" },
+  } };
+
+  it("rejects an API that lists an undeclared action", () => {
+    expect(() => buildCatalog({ ...base, apis: [{ name: "x", title: { en: "X", sv: "X" }, actions: ["publish"] }] })).toThrow(
+      new CatalogError('API "x" lists undeclared action "publish"'),
+    );
+  });
+
+  it("rejects a duplicate API and a missing Swedish title", () => {
+    const api = { name: "x", title: { en: "X", sv: "X" }, actions: ["read"] };
+    expect(() => buildCatalog({ ...base, apis: [api, api] })).toThrow('API "x" is declared twice');
+    expect(() => buildCatalog({ ...base, apis: [{ ...api, title: { en: "X" } }] })).toThrow('API "x" needs a title with en and sv');
+  });
+
+  it("rejects a catalog without presets", () => {
+    expect(() => buildCatalog({ actions: base.actions, apis: [], presets: {} })).toThrow('preset "reader" is missing');
+  });
+});
+
+describe("permission sets", () => {
+  it("adds implied permissions: Change grants View", () => {
+    expect(withImplications(catalog, ["blogs.write", "flows.execute"])).toEqual(["blogs.read", "blogs.write", "flows.read", "flows.execute"]);
+  });
+
+  it("revoking View also revokes what implies it", () => {
+    expect(without(catalog, ["blogs.read", "blogs.create", "blogs.write", "api.read"], ["blogs.read"])).toEqual(["api.read"]);
+    expect(without(catalog, ["blogs.read", "blogs.write"], ["blogs.write"])).toEqual(["blogs.read"]);
+  });
+
+  it("computes presets over the client's scopes", () => {
+    expect(presetPermissions(catalog, "reader", ["blogs", "flows"])).toEqual(["blogs.read", "flows.read"]);
+    expect(presetPermissions(catalog, "creator", ["blogs", "flows"])).toEqual(["blogs.read", "blogs.create", "flows.read"]);
+    expect(presetPermissions(catalog, "admin", ["blogs"])).toEqual(["blogs.read", "blogs.create", "blogs.write"]);
+    expect(presetPermissions(catalog, "admin", null)).toEqual(catalog.permissions);
+  });
+
+  it("labels a set by the preset it equals, else custom", () => {
+    expect(roleLabel(catalog, ["flows.read", "blogs.read"], ["blogs", "flows"])).toBe("reader");
+    expect(roleLabel(catalog, presetPermissions(catalog, "admin", null), null)).toBe("admin");
+    expect(roleLabel(catalog, ["blogs.read"], null)).toBe("custom");
+    expect(roleLabel(catalog, [], null)).toBe("custom");
+  });
+
+  it("lists the valid permissions when one is unknown", () => {
+    expect(permissionErrors(catalog, ["blogs.publish", "blogs.read"], ["blogs"], "permissions")).toEqual([
+      { field: "permissions", message: 'Unknown permission "blogs.publish". Valid permissions: blogs.read, blogs.create, blogs.write' },
+    ]);
+  });
+
+  it("rejects permissions outside the client's scopes", () => {
+    expect(permissionErrors(catalog, ["flows.read", "blogs.read"], ["blogs"], "grant")).toEqual([
+      { field: "grant", message: "Outside the client's scopes (blogs): flows.read" },
+    ]);
+    expect(grantable(catalog, ["tokens"])).toEqual(["tokens.introspect"]);
+  });
+
+  it("rejects unknown and empty scopes", () => {
+    expect(scopeErrors(catalog, ["blogs", "nope"])).toEqual([
+      { field: "scopes", message: "Unknown scope nope. Valid scopes: api, blogs, flows, api-clients, tokens" },
+    ]);
+    expect(scopeErrors(catalog, [])).toEqual([{ field: "scopes", message: "Give at least one scope, or leave scopes out to allow every API" }]);
+  });
+});

@@ -1,0 +1,77 @@
+import type { FieldError } from "../../common/errors.js";
+import type { PermissionCatalog, PresetName } from "./permission-catalog.js";
+
+export type RoleLabel = PresetName | "custom";
+
+/** `blogs.read` → `blogs`: the API part of a permission is its scope. */
+export function scopeOf(permission: string): string {
+  const dot = permission.indexOf(".");
+  return dot === -1 ? permission : permission.slice(0, dot);
+}
+
+/** The permissions a client may ever hold: those of its scopes, or the whole catalog. */
+export function grantable(catalog: PermissionCatalog, scopes: string[] | null): string[] {
+  return scopes === null ? catalog.permissions : catalog.permissions.filter((permission) => scopes.includes(scopeOf(permission)));
+}
+
+/** Sorted into catalog order with every implication added ("Change" grants "View"). */
+export function withImplications(catalog: PermissionCatalog, permissions: Iterable<string>): string[] {
+  const result = new Set<string>();
+  for (const permission of permissions) {
+    result.add(permission);
+    for (const implied of catalog.implies.get(permission) ?? []) result.add(implied);
+  }
+  return catalog.permissions.filter((permission) => result.has(permission));
+}
+
+/** Removes `revoked` and whatever implies them, so the result stays closed under implication. */
+export function without(catalog: PermissionCatalog, current: string[], revoked: string[]): string[] {
+  const gone = new Set(revoked);
+  return current.filter((permission) => !gone.has(permission) && !(catalog.implies.get(permission) ?? []).some((implied) => gone.has(implied)));
+}
+
+export function presetPermissions(catalog: PermissionCatalog, name: PresetName, scopes: string[] | null): string[] {
+  const preset = catalog.presets.find((candidate) => candidate.name === name);
+  if (preset === undefined) return [];
+  const inScope = grantable(catalog, scopes);
+  if (preset.actions === "*") return inScope;
+  const actions = preset.actions;
+  return withImplications(
+    catalog,
+    inScope.filter((permission) => actions.includes(permission.slice(scopeOf(permission).length + 1))),
+  );
+}
+
+/** reader/creator/admin when the permissions equal that preset over the client's scopes. */
+export function roleLabel(catalog: PermissionCatalog, permissions: string[], scopes: string[] | null): RoleLabel {
+  if (permissions.length === 0) return "custom";
+  const key = [...permissions].sort().join(" ");
+  for (const preset of catalog.presets) {
+    if ([...presetPermissions(catalog, preset.name, scopes)].sort().join(" ") === key) return preset.name;
+  }
+  return "custom";
+}
+
+/** Unknown permissions (with the valid list) and those outside the client's scopes. */
+export function permissionErrors(catalog: PermissionCatalog, permissions: string[], scopes: string[] | null, field: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const allowed = grantable(catalog, scopes);
+  const unknown = permissions.filter((permission) => !catalog.permissions.includes(permission));
+  if (unknown.length > 0) {
+    const list = unknown.map((permission) => `"${permission}"`).join(", ");
+    errors.push({ field, message: `Unknown permission${unknown.length > 1 ? "s" : ""} ${list}. Valid permissions: ${allowed.join(", ")}` });
+  }
+  const outside = permissions.filter((permission) => catalog.permissions.includes(permission) && !allowed.includes(permission));
+  if (outside.length > 0) {
+    errors.push({ field, message: `Outside the client's scopes (${(scopes ?? []).join(", ")}): ${outside.join(", ")}` });
+  }
+  return errors;
+}
+
+/** Unknown scope names among `scopes`. */
+export function scopeErrors(catalog: PermissionCatalog, scopes: string[]): FieldError[] {
+  const names = catalog.apis.map((api) => api.name);
+  const unknown = scopes.filter((scope) => !names.includes(scope));
+  if (scopes.length === 0) return [{ field: "scopes", message: "Give at least one scope, or leave scopes out to allow every API" }];
+  return unknown.length === 0 ? [] : [{ field: "scopes", message: `Unknown scope${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}. Valid scopes: ${names.join(", ")}` }];
+}
