@@ -1,12 +1,15 @@
 import "reflect-metadata";
 import { createLogger } from "./common/logger.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createDataSource, migrate } from "./db/data-source.js";
 import { describeDatabaseError } from "./db/database-errors.js";
 import { listen } from "./http/server.js";
+import { CatalogError } from "./modules/permissions/permission-catalog.js";
+import { createServices, type Services } from "./services.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const services = servicesFor(config);
   const logger = createLogger(config.logLevel);
   const dataSource = createDataSource(config.database);
   try {
@@ -16,7 +19,7 @@ async function main(): Promise<void> {
   }
   const applied = await migrate(dataSource);
   if (applied.length > 0) logger.info({ migrations: applied }, "applied database migrations");
-  const running = await listen({ config, dataSource, logger }, config.port, config.host);
+  const running = await listen({ config, dataSource, logger, services }, config.port, config.host);
   logger.info({ url: running.url, issuer: config.issuer, database: config.database.kind }, "Clavis is listening");
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
@@ -33,6 +36,15 @@ async function main(): Promise<void> {
 }
 
 class StartupError extends Error {}
+
+function servicesFor(config: Config): Services {
+  try {
+    return createServices(config);
+  } catch (error) {
+    if (error instanceof CatalogError) throw new ConfigError("CLAVIS_CATALOG", `is not a valid catalog: ${error.message}`);
+    throw error;
+  }
+}
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof StartupError) {

@@ -1,3 +1,4 @@
+import type { Ctx } from "./context.js";
 import type { DataSource, EntityManager } from "typeorm";
 
 const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
@@ -12,4 +13,10 @@ export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityM
   const next = previous.catch(() => undefined).then(() => dataSource.transaction(work));
   sqliteQueues.set(dataSource, next);
   return next;
+}
+
+/** Runs `work` with a Ctx bound to one transaction; nested calls join the outer one. */
+export function transactional<T>(ctx: Ctx, work: (ctx: Ctx) => Promise<T>): Promise<T> {
+  if (ctx.inTransaction) return work(ctx);
+  return inTransaction(ctx.manager.connection, (manager) => work({ ...ctx, manager, inTransaction: true }));
 }

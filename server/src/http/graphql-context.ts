@@ -1,7 +1,13 @@
+import type { Response } from "express";
 import type { AppServices } from "../app-services.js";
+import type { Ctx } from "../common/context.js";
 
 export interface GraphQLContext {
   app: AppServices;
+  /** Who is calling, resolved once per request. */
+  ctx: Ctx;
   requestId: string;
   ip: string;
+  res: Response;
+  sessionToken: string | null;
 }

@@ -5,6 +5,9 @@ import { lexicographicSortSchema, printSchema, type GraphQLFormattedError, type 
 import { buildSchema } from "type-graphql";
 import type { AppServices } from "../app-services.js";
 import { AppError } from "../common/errors.js";
+import { normalizeClientIp } from "../common/ip-address.js";
+import { readSessionCookie } from "../modules/auth/session-cookie.js";
+import { createCtx } from "../services.js";
 import type { Logger } from "../common/logger.js";
 import { RESOLVERS } from "./resolvers.js";
 import type { GraphQLContext } from "./graphql-context.js";
@@ -30,7 +33,15 @@ export async function createApollo(schema: GraphQLSchema, logger: Logger): Promi
 }
 
 export function contextFor(app: AppServices): ContextFunction<[ExpressContextFunctionArgument], GraphQLContext> {
-  return async ({ req, res }) => ({ app, requestId: String(res.locals.requestId), ip: req.ip ?? "" });
+  return async ({ req, res }) => {
+    const requestId = String(res.locals.requestId);
+    const ip = normalizeClientIp(req.ip ?? "");
+    const anonymous = createCtx(app.dataSource, { type: "ANONYMOUS" }, { ip, requestId });
+    const sessionToken = readSessionCookie(req.headers.cookie);
+    const user = sessionToken === null ? null : await app.services.auth.userForSession(anonymous, sessionToken);
+    const ctx = user === null ? anonymous : { ...anonymous, actor: { type: "USER" as const, userId: user.id, email: user.email } };
+    return { app, ctx, requestId, ip, res, sessionToken };
+  };
 }
 
 /** The one place GraphQL errors are shaped: AppErrors keep code and fields; the unexpected is hidden. */

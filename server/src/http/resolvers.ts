@@ -1,4 +1,18 @@
 import type { NonEmptyArray } from "type-graphql";
+import { ApiClientResolver } from "../modules/api-clients/api-client.resolver.js";
+import { AuditResolver } from "../modules/audit/audit.resolver.js";
+import { AuthResolver } from "../modules/auth/auth.resolver.js";
+import { MemberResolver } from "../modules/members/member.resolver.js";
+import { OrganizationResolver } from "../modules/organizations/organization.resolver.js";
+import { PermissionCatalogResolver } from "../modules/permissions/permission-catalog.resolver.js";
 import { ServerInfoResolver } from "../modules/system/server-info.resolver.js";
 
-export const RESOLVERS: NonEmptyArray<Function> = [ServerInfoResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  ApiClientResolver,
+  AuditResolver,
+  AuthResolver,
+  MemberResolver,
+  OrganizationResolver,
+  PermissionCatalogResolver,
+  ServerInfoResolver,
+];

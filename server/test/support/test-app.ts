@@ -4,6 +4,7 @@ import { createLogger } from "../../src/common/logger.js";
 import { loadConfig } from "../../src/config.js";
 import { createDataSource, migrate } from "../../src/db/data-source.js";
 import { listen } from "../../src/http/server.js";
+import { createServices } from "../../src/services.js";
 import { freePort } from "./free-port.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
@@ -30,7 +31,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
   await migrate(dataSource);
-  const app: AppServices = { config, dataSource, logger: createLogger(config.logLevel) };
+  const app: AppServices = { config, dataSource, logger: createLogger(config.logLevel), services: createServices(config) };
   const running = await listen(app, config.port, config.host);
   return {
     url: running.url,

@@ -1,0 +1,24 @@
+import { randomUUID } from "node:crypto";
+import { In } from "typeorm";
+import type { Ctx } from "../../common/context.js";
+import { ApiClientSecret } from "./api-client-secret.entity.js";
+import type { ApiClient } from "./api-client.entity.js";
+import type { ApiClientView } from "./api-client.view.js";
+import { secretHint } from "./client-secret.js";
+
+export function newSecretRow(apiClientId: string, version: number, hash: string, secret: string): ApiClientSecret {
+  return { id: randomUUID(), apiClientId, version, hash, hint: secretHint(secret), createdAt: new Date(), expiresAt: null };
+}
+
+/** Adds each client's secret hint and rotation state, with one query for the whole list. */
+export async function withSecretState(ctx: Ctx, clients: ApiClient[]): Promise<ApiClientView[]> {
+  if (clients.length === 0) return [];
+  const secrets = await ctx.manager.findBy(ApiClientSecret, { apiClientId: In(clients.map((client) => client.id)) });
+  const now = Date.now();
+  return clients.map((client) => {
+    const own = secrets.filter((secret) => secret.apiClientId === client.id);
+    const current = own.find((secret) => secret.version === client.secretVersion);
+    const previous = own.find((secret) => secret.version < client.secretVersion && secret.expiresAt !== null && secret.expiresAt.getTime() > now);
+    return { client, secretHint: current?.hint ?? "", previousSecretExpiresAt: previous?.expiresAt ?? null };
+  });
+}

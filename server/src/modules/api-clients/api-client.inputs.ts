@@ -1,0 +1,104 @@
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { EnvironmentEnum } from "./api-client.types.js";
+
+export const RolePresetEnum = { reader: "reader", creator: "creator", admin: "admin" } as const;
+registerEnumType(RolePresetEnum, { name: "RolePreset", description: "Läsare / Skapare / Admin: fills permissions from the catalog." });
+
+export const ApiClientOrderEnum = { CREATED_ASC: "CREATED_ASC", CREATED_DESC: "CREATED_DESC", NAME_ASC: "NAME_ASC", NAME_DESC: "NAME_DESC" } as const;
+registerEnumType(ApiClientOrderEnum, { name: "ApiClientOrder" });
+
+@InputType()
+export class CreateApiClientInput {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Your own id (3–64 of a-z 0-9 . _ -), unique in the organization; the OAuth client id becomes `<organization key>-<id>`. Generated when left out." })
+  clientId?: string | null;
+
+  @Field(() => EnvironmentEnum, { defaultValue: "LIVE" })
+  environment!: keyof typeof EnvironmentEnum;
+
+  @Field(() => RolePresetEnum, { nullable: true })
+  role?: keyof typeof RolePresetEnum | null;
+
+  @Field(() => [String], { nullable: true })
+  permissions?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "APIs the client may ever hold permissions in. Fixed at creation." })
+  scopes?: string[] | null;
+
+  @Field(() => Date, { nullable: true, description: "Must be in the future. Immutable." })
+  expiresAt?: Date | null;
+
+  @Field(() => [String], { defaultValue: [] })
+  allowedIps!: string[];
+
+  @Field(() => [String], { defaultValue: [] })
+  redirectUris!: string[];
+}
+
+@InputType()
+export class UpdateApiClientInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  allowedIps?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  redirectUris?: string[] | null;
+}
+
+@InputType()
+export class ApiClientFilterInput {
+  @Field(() => String, { nullable: true, description: "Matches name, client id or description." })
+  search?: string | null;
+
+  @Field(() => EnvironmentEnum, { nullable: true })
+  environment?: keyof typeof EnvironmentEnum | null;
+
+  @Field(() => Boolean, { nullable: true })
+  expired?: boolean | null;
+}
+
+@ArgsType()
+export class ApiClientsArgs {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field(() => Int, { defaultValue: 50 })
+  first!: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+
+  @Field(() => ApiClientFilterInput, { nullable: true })
+  filter?: ApiClientFilterInput | null;
+
+  @Field(() => ApiClientOrderEnum, { defaultValue: "CREATED_ASC" })
+  orderBy!: keyof typeof ApiClientOrderEnum;
+}
+
+@ArgsType()
+export class UpdateApiClientPermissionsArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => [String], { nullable: true })
+  grant?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  revoke?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Replaces every permission; not combined with grant or revoke." })
+  set?: string[] | null;
+}

@@ -1,0 +1,248 @@
+import { randomUUID } from "node:crypto";
+import { actorId, actorLabel, type Ctx } from "../../common/context.js";
+import { AppError, badInput, type FieldError } from "../../common/errors.js";
+import type { Page, PageArgs } from "../../common/pagination.js";
+import { transactional } from "../../common/transaction.js";
+import { isUniqueViolation } from "../../common/unique-violation.js";
+import { publishChange } from "../../db/change-feed.js";
+import type { AuditService } from "../audit/audit.service.js";
+import type { AccessPolicy } from "../auth/access-policy.js";
+import { Organization } from "../organizations/organization.entity.js";
+import type { PermissionCatalog, PresetName } from "../permissions/permission-catalog.js";
+import { permissionErrors, presetPermissions, scopeErrors, withImplications } from "../permissions/permission-set.js";
+import { AccessToken } from "../tokens/access-token.entity.js";
+import { listApiClients, type ApiClientFilter, type ApiClientOrder } from "./api-client-list.js";
+import { newSecretRow, withSecretState } from "./api-client-secrets.js";
+import { ApiClientSecret } from "./api-client-secret.entity.js";
+import { ApiClient, type Environment } from "./api-client.entity.js";
+import { allowedIpsErrors, clientIdErrors, descriptionErrors, expiresAtErrors, nameErrors, redirectUrisErrors } from "./api-client.rules.js";
+import type { ApiClientView, ApiClientWithSecret } from "./api-client.view.js";
+import { composeClientId, generateClientId } from "./client-id.js";
+import { generateSecret, hashSecret } from "./client-secret.js";
+import { assertCanGrant, changeSummary, type PermissionChange, resolvePermissionChange } from "./permission-change.js";
+
+export interface CreateApiClientData {
+  organizationId: string;
+  name?: string | null;
+  description?: string | null;
+  clientId?: string | null;
+  environment?: Environment | null;
+  role?: PresetName | null;
+  permissions?: string[] | null;
+  scopes?: string[] | null;
+  expiresAt?: Date | null;
+  allowedIps?: string[] | null;
+  redirectUris?: string[] | null;
+}
+
+export interface UpdateApiClientData {
+  name?: string | null;
+  description?: string | null;
+  allowedIps?: string[] | null;
+  redirectUris?: string[] | null;
+}
+
+export const MAX_GRACE_SECONDS = 7 * 24 * 3600;
+const ENVIRONMENTS: Environment[] = ["LIVE", "STAGING"];
+
+/** Every rule about API clients. Each mutation is one transaction with its audit event. */
+export class ApiClientService {
+  constructor(
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly catalog: PermissionCatalog,
+  ) {}
+
+  /** Throws NOT_FOUND for a client the actor may not see (another tenant's included). */
+  async get(ctx: Ctx, id: string, level: "read" | "write" = "read"): Promise<ApiClientView> {
+    const client = await ctx.manager.findOneBy(ApiClient, { id });
+    if (client === null || client.organizationId === null) throw new AppError("NOT_FOUND", "API client not found");
+    try {
+      await this.access.apiClientsOf(ctx, client.organizationId, level);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "NOT_FOUND") throw new AppError("NOT_FOUND", "API client not found");
+      throw error;
+    }
+    const [view] = await withSecretState(ctx, [client]);
+    return view;
+  }
+
+  async list(ctx: Ctx, organizationId: string, page: PageArgs, filter: ApiClientFilter = {}, orderBy: ApiClientOrder = "CREATED_ASC"): Promise<Page<ApiClientView>> {
+    await this.access.apiClientsOf(ctx, organizationId, "read");
+    return listApiClients(ctx, organizationId, page, filter, orderBy);
+  }
+
+  async create(ctx: Ctx, data: CreateApiClientData): Promise<ApiClientWithSecret> {
+    const organization = await this.access.apiClientsOf(ctx, data.organizationId, "write");
+    const environment = data.environment ?? "LIVE";
+    const scopes = data.scopes ?? null;
+    const errors = this.createErrors(data, environment, scopes);
+    if (errors.length > 0) throw badInput(errors);
+    const permissions = withImplications(this.catalog, [
+      ...(data.role ? presetPermissions(this.catalog, data.role, scopes) : []),
+      ...(data.permissions ?? []),
+    ]);
+    assertCanGrant(ctx, permissions);
+    const secret = generateSecret(environment);
+    // argon2 runs before the transaction, so no lock is held while it works.
+    const hash = await hashSecret(secret);
+    const localId = data.clientId ?? null;
+    const clientId = localId === null ? generateClientId() : composeClientId(organization.slug, localId);
+    const now = new Date();
+    const client: ApiClient = {
+      id: randomUUID(),
+      organizationId: organization.id,
+      clientId,
+      localId,
+      name: data.name?.trim() || `API Client ***${clientId.slice(-4)}`,
+      description: data.description ?? "",
+      environment,
+      permissions,
+      scopes: scopes === null ? null : this.catalog.apis.map((api) => api.name).filter((name) => scopes.includes(name)),
+      expiresAt: data.expiresAt ?? null,
+      allowedIps: data.allowedIps ?? [],
+      redirectUris: data.redirectUris ?? [],
+      secretVersion: 1,
+      createdAt: now,
+      createdByType: ctx.actor.type,
+      createdById: actorId(ctx.actor),
+      createdByLabel: actorLabel(ctx.actor),
+      updatedAt: now,
+      lastUsedAt: null,
+      lastUsedIp: null,
+    };
+    await transactional(ctx, async (tx) => {
+      await takeClientSlot(tx, organization);
+      try {
+        await tx.manager.insert(ApiClient, client);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError("CONFLICT", `The client id "${localId ?? clientId}" is already used in this organization`, [{ field: "clientId", message: "Already used in this organization" }]);
+        throw error;
+      }
+      await tx.manager.insert(ApiClientSecret, newSecretRow(client.id, 1, hash, secret));
+      await this.audit.record(tx, {
+        organizationId: organization.id,
+        action: "api_client.created",
+        targetType: "API_CLIENT",
+        targetId: client.id,
+        targetLabel: client.name,
+        changes: { clientId, name: client.name, environment, permissions, scopes: client.scopes, expiresAt: client.expiresAt?.toISOString() ?? null, allowedIps: client.allowedIps, redirectUris: client.redirectUris },
+      });
+    });
+    return { apiClient: { client, secretHint: secret.slice(-4), previousSecretExpiresAt: null }, clientSecret: secret };
+  }
+
+  async update(ctx: Ctx, id: string, data: UpdateApiClientData): Promise<ApiClientView> {
+    const { client } = await this.get(ctx, id, "write");
+    const errors: FieldError[] = [
+      ...(data.name != null ? nameErrors(data.name) : []),
+      ...(data.description != null ? descriptionErrors(data.description) : []),
+      ...(data.allowedIps != null ? allowedIpsErrors(data.allowedIps) : []),
+      ...(data.redirectUris != null ? redirectUrisErrors(data.redirectUris) : []),
+    ];
+    if (errors.length > 0) throw badInput(errors);
+    const next = {
+      name: data.name?.trim() ?? client.name,
+      description: data.description ?? client.description,
+      allowedIps: data.allowedIps ?? client.allowedIps,
+      redirectUris: data.redirectUris ?? client.redirectUris,
+    };
+    const changes: Record<string, unknown> = {};
+    for (const key of Object.keys(next) as (keyof typeof next)[]) {
+      if (JSON.stringify(next[key]) !== JSON.stringify(client[key])) changes[key] = { from: client[key], to: next[key] };
+    }
+    if (Object.keys(changes).length === 0) return this.get(ctx, id);
+    await transactional(ctx, async (tx) => {
+      await tx.manager.update(ApiClient, { id }, { ...next, updatedAt: new Date() });
+      await publishChange(tx, "api_client", client.clientId);
+      await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.updated", targetType: "API_CLIENT", targetId: id, targetLabel: next.name, changes });
+    });
+    return this.get(ctx, id);
+  }
+
+  async updatePermissions(ctx: Ctx, id: string, change: PermissionChange): Promise<ApiClientView> {
+    const { client } = await this.get(ctx, id, "write");
+    const next = resolvePermissionChange(this.catalog, client, change);
+    const { added, removed } = changeSummary(client.permissions, next);
+    assertCanGrant(ctx, added);
+    if (added.length === 0 && removed.length === 0) return this.get(ctx, id);
+    await transactional(ctx, async (tx) => {
+      await tx.manager.update(ApiClient, { id }, { permissions: next, updatedAt: new Date() });
+      await publishChange(tx, "api_client", client.clientId);
+      await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.permissions_updated", targetType: "API_CLIENT", targetId: id, targetLabel: client.name, changes: { added, removed, permissions: next } });
+    });
+    return this.get(ctx, id);
+  }
+
+  /**
+   * A new secret under the same client id. The old one stops working at once, or when the grace
+   * period ends; its tokens are revoked at the same moment (at once here, or by the token checks).
+   */
+  async resetSecret(ctx: Ctx, id: string, gracePeriodSeconds = 0): Promise<ApiClientWithSecret> {
+    const { client } = await this.get(ctx, id, "write");
+    if (!Number.isInteger(gracePeriodSeconds) || gracePeriodSeconds < 0 || gracePeriodSeconds > MAX_GRACE_SECONDS) {
+      throw badInput([{ field: "gracePeriodSeconds", message: `Grace period must be from 0 to ${MAX_GRACE_SECONDS} seconds (7 days)` }]);
+    }
+    const secret = generateSecret(client.environment);
+    const hash = await hashSecret(secret);
+    const version = client.secretVersion + 1;
+    const now = new Date();
+    await transactional(ctx, async (tx) => {
+      // Conditional on the version read above: two concurrent resets cannot both win.
+      const moved = await tx.manager.update(ApiClient, { id, secretVersion: client.secretVersion }, { secretVersion: version, updatedAt: now });
+      if (moved.affected === 0) throw new AppError("CONFLICT", "The secret was reset at the same moment by someone else; reload and try again");
+      await tx.manager.createQueryBuilder().delete().from(ApiClientSecret).where("api_client_id = :id AND version < :current", { id, current: client.secretVersion }).execute();
+      if (gracePeriodSeconds === 0) {
+        await tx.manager.delete(ApiClientSecret, { apiClientId: id, version: client.secretVersion });
+        await tx.manager.createQueryBuilder().update(AccessToken).set({ revokedAt: now }).where("api_client_id = :id AND revoked_at IS NULL", { id }).execute();
+      } else {
+        await tx.manager.update(ApiClientSecret, { apiClientId: id, version: client.secretVersion }, { expiresAt: new Date(now.getTime() + gracePeriodSeconds * 1000) });
+      }
+      await tx.manager.insert(ApiClientSecret, newSecretRow(id, version, hash, secret));
+      await publishChange(tx, "api_client", client.clientId);
+      await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.secret_reset", targetType: "API_CLIENT", targetId: id, targetLabel: client.name, changes: { gracePeriodSeconds, secretHint: secret.slice(-4) } });
+    });
+    return { apiClient: await this.get(ctx, id), clientSecret: secret };
+  }
+
+  /** Permanent: secrets and tokens go with the client (foreign keys cascade). */
+  async delete(ctx: Ctx, id: string): Promise<string> {
+    const { client } = await this.get(ctx, id, "write");
+    await transactional(ctx, async (tx) => {
+      const deleted = await tx.manager.delete(ApiClient, { id });
+      if (deleted.affected === 0) throw new AppError("NOT_FOUND", "API client not found");
+      await tx.manager.createQueryBuilder().update(Organization).set({ apiClientCount: () => "api_client_count - 1" }).where("id = :id AND api_client_count > 0", { id: client.organizationId }).execute();
+      await publishChange(tx, "api_client", client.clientId);
+      await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.deleted", targetType: "API_CLIENT", targetId: id, targetLabel: client.name, changes: { clientId: client.clientId } });
+    });
+    return id;
+  }
+
+  private createErrors(data: CreateApiClientData, environment: Environment, scopes: string[] | null): FieldError[] {
+    return [
+      ...(data.name != null ? nameErrors(data.name) : []),
+      ...descriptionErrors(data.description ?? ""),
+      ...(data.clientId != null ? clientIdErrors(data.clientId) : []),
+      ...(ENVIRONMENTS.includes(environment) ? [] : [{ field: "environment", message: "Environment must be LIVE or STAGING" }]),
+      ...(scopes !== null ? scopeErrors(this.catalog, scopes) : []),
+      ...permissionErrors(this.catalog, data.permissions ?? [], scopes, "permissions"),
+      ...(data.role != null && !this.catalog.presets.some((preset) => preset.name === data.role) ? [{ field: "role", message: "Role must be reader, creator or admin" }] : []),
+      ...(data.expiresAt != null ? expiresAtErrors(data.expiresAt, new Date()) : []),
+      ...allowedIpsErrors(data.allowedIps ?? []),
+      ...redirectUrisErrors(data.redirectUris ?? []),
+    ];
+  }
+}
+
+/** One conditional UPDATE: under any concurrency, at most maxApiClients creates succeed. */
+async function takeClientSlot(ctx: Ctx, organization: Organization): Promise<void> {
+  const result = await ctx.manager
+    .createQueryBuilder()
+    .update(Organization)
+    .set({ apiClientCount: () => "api_client_count + 1" })
+    .where("id = :id AND api_client_count < max_api_clients", { id: organization.id })
+    .execute();
+  if (result.affected === 0) {
+    throw new AppError("LIMIT_EXCEEDED", `This organization has reached its limit of ${organization.maxApiClients} API clients. Delete one, or ask your platform operator for a higher limit.`);
+  }
+}

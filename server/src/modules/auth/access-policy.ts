@@ -1,0 +1,48 @@
+import type { Ctx } from "../../common/context.js";
+import { AppError } from "../../common/errors.js";
+import { Membership } from "../members/membership.entity.js";
+import { Organization } from "../organizations/organization.entity.js";
+
+export type AccessLevel = "read" | "write";
+
+const NOT_FOUND = "Organization not found";
+
+/**
+ * Who may see or change an organization's data. Anything the actor may not see is NOT_FOUND,
+ * never FORBIDDEN, so ids of other tenants cannot be probed.
+ */
+export class AccessPolicy {
+  /** The organization, if the actor may act on it at `level`. */
+  async organization(ctx: Ctx, organizationId: string, level: AccessLevel): Promise<Organization> {
+    const actor = ctx.actor;
+    if (actor.type === "ANONYMOUS") throw new AppError("UNAUTHENTICATED", "Sign in or send a bearer token");
+    const organization = await ctx.manager.findOneBy(Organization, { id: organizationId });
+    if (organization === null) throw new AppError("NOT_FOUND", NOT_FOUND);
+    if (actor.type === "CLI" || actor.type === "SYSTEM") return organization;
+    if (actor.type === "USER") {
+      const membership = await ctx.manager.findOneBy(Membership, { organizationId, userId: actor.userId });
+      if (membership === null) throw new AppError("NOT_FOUND", NOT_FOUND);
+      if (level === "write" && membership.role !== "OWNER") throw new AppError("FORBIDDEN", "Only owners may change this organization's API clients and members");
+      return organization;
+    }
+    if (actor.organizationId !== organizationId) throw new AppError("NOT_FOUND", NOT_FOUND);
+    const needed = level === "write" ? "api-clients.write" : "api-clients.read";
+    if (!actor.permissions.includes(needed)) throw new AppError("FORBIDDEN", `This client lacks the ${needed} permission`);
+    return organization;
+  }
+
+  /** As `organization`, and API clients must be switched on for it. */
+  async apiClientsOf(ctx: Ctx, organizationId: string, level: AccessLevel): Promise<Organization> {
+    const organization = await this.organization(ctx, organizationId, level);
+    if (!organization.apiClientsEnabled) {
+      throw new AppError("FORBIDDEN", "API clients are switched off for this organization. Ask your platform operator to switch them on.");
+    }
+    return organization;
+  }
+
+  /** Owners only (users), or operators: for member management. */
+  async ownerOf(ctx: Ctx, organizationId: string): Promise<Organization> {
+    if (ctx.actor.type === "CLIENT") throw new AppError("FORBIDDEN", "API clients cannot manage members");
+    return this.organization(ctx, organizationId, "write");
+  }
+}
