@@ -59,7 +59,7 @@ export async function setupOwner(app: TestApp, email = "owner@acme.test") {
 }
 
 /** Another organization with its own owner, seeded through the real services. */
-export async function seedOrganization(app: TestApp, name: string, ownerEmail: string, limits: { maxApiClients?: number } = {}) {
+export async function seedOrganization(app: TestApp, name: string, ownerEmail: string, limits: { maxApiClients?: number; apiClientsEnabled?: boolean } = {}) {
   const system = createCtx(app.app.dataSource, { type: "SYSTEM" });
   const organization = await app.app.services.organizations.create(system, { name, ...limits });
   await app.app.services.members.add(system, { organizationId: organization.id, email: ownerEmail, role: "OWNER", name: name + " Owner", password: PASSWORD });

@@ -28,8 +28,9 @@ export async function listApiClients(ctx: Ctx, organizationId: string, page: Pag
   const base = ctx.manager.createQueryBuilder(ApiClient, "c").where("c.organization_id = :organizationId", { organizationId });
   const search = filter.search?.trim().toLowerCase();
   if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    base.andWhere(new Brackets((where) => where.where("LOWER(c.name) LIKE :like ESCAPE '\\'", { like }).orWhere("LOWER(c.client_id) LIKE :like ESCAPE '\\'", { like }).orWhere("LOWER(c.description) LIKE :like ESCAPE '\\'", { like })));
+    // "!" escapes LIKE wildcards: a backslash means different things to SQLite and MySQL.
+    const like = `%${search.replace(/[!%_]/g, (char) => `!${char}`)}%`;
+    base.andWhere(new Brackets((where) => where.where("LOWER(c.name) LIKE :like ESCAPE '!'", { like }).orWhere("LOWER(c.client_id) LIKE :like ESCAPE '!'", { like }).orWhere("LOWER(c.description) LIKE :like ESCAPE '!'", { like })));
   }
   if (filter.environment) base.andWhere("c.environment = :environment", { environment: filter.environment });
   if (filter.expired === true) base.andWhere("c.expires_at IS NOT NULL AND c.expires_at <= :now", { now });
