@@ -27,7 +27,7 @@ describe("listing API clients", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let pageNumber = 0; pageNumber < 5; pageNumber += 1) {
-      const { apiClients } = await owner.ok(LIST, { organizationId, first: 3, after });
+      const { apiClients }: { apiClients: any } = await owner.ok(LIST, { organizationId, first: 3, after });
       expect(apiClients.totalCount).toBe(7);
       seen.push(...apiClients.edges.map((edge: { node: { name: string } }) => edge.node.name));
       if (!apiClients.pageInfo.hasNextPage) break;
