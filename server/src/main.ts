@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import type { DataSource } from "typeorm";
 import { createLogger } from "./common/logger.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createDataSource, migrate } from "./db/data-source.js";
@@ -9,7 +10,6 @@ import { createServices, type Services } from "./services.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const services = servicesFor(config);
   const logger = createLogger(config.logLevel);
   const dataSource = createDataSource(config.database);
   try {
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new StartupError(`Cannot open the database (${config.database.kind}): ${describeDatabaseError(error)}`);
   }
+  const services = servicesFor(config, dataSource);
   const applied = await migrate(dataSource);
   if (applied.length > 0) logger.info({ migrations: applied }, "applied database migrations");
   const running = await listen({ config, dataSource, logger, services }, config.port, config.host);
@@ -37,9 +38,9 @@ async function main(): Promise<void> {
 
 class StartupError extends Error {}
 
-function servicesFor(config: Config): Services {
+function servicesFor(config: Config, dataSource: DataSource): Services {
   try {
-    return createServices(config);
+    return createServices(config, dataSource);
   } catch (error) {
     if (error instanceof CatalogError) throw new ConfigError("CLAVIS_CATALOG", `is not a valid catalog: ${error.message}`);
     throw error;

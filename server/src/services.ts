@@ -8,6 +8,12 @@ import { AuthService } from "./modules/auth/auth.service.js";
 import { MemberService } from "./modules/members/member.service.js";
 import { OrganizationService } from "./modules/organizations/organization.service.js";
 import { loadCatalog, type PermissionCatalog } from "./modules/permissions/permission-catalog.js";
+import { SigningKeyService } from "./modules/signing-keys/signing-key.service.js";
+import { ClientAuthService } from "./modules/tokens/client-auth.service.js";
+import { ClientAuthenticator } from "./modules/tokens/client-authenticator.js";
+import { ClientStateCache } from "./modules/tokens/client-state-cache.js";
+import { LastUsedRecorder } from "./modules/tokens/last-used-recorder.js";
+import { TokenService } from "./modules/tokens/token.service.js";
 
 /** The one set of services every adapter (GraphQL, OAuth routes, CLI) calls. */
 export interface Services {
@@ -18,13 +24,21 @@ export interface Services {
   members: MemberService;
   auth: AuthService;
   apiClients: ApiClientService;
+  keys: SigningKeyService;
+  clientStates: ClientStateCache;
+  clientAuth: ClientAuthService;
+  tokens: TokenService;
+  lastUsed: LastUsedRecorder;
 }
 
-export function createServices(config: Config): Services {
+export function createServices(config: Config, dataSource: DataSource): Services {
   const catalog = loadCatalog(config.catalogPath);
   const access = new AccessPolicy();
   const audit = new AuditService(access);
-  const organizations = new OrganizationService(access, audit, config.apiClientsDefault);
+  const clientStates = new ClientStateCache(dataSource);
+  const organizations = new OrganizationService(access, audit, config.apiClientsDefault, (id) => clientStates.evictOrganization(id));
+  const keys = new SigningKeyService(config.keyEncryptionKey, audit);
+  const lastUsed = new LastUsedRecorder(dataSource);
   return {
     catalog,
     access,
@@ -32,7 +46,12 @@ export function createServices(config: Config): Services {
     organizations,
     members: new MemberService(access, audit),
     auth: new AuthService(organizations, audit),
-    apiClients: new ApiClientService(access, audit, catalog),
+    apiClients: new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId)),
+    keys,
+    clientStates,
+    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates), audit),
+    tokens: new TokenService(config.issuer, dataSource, keys, clientStates, lastUsed),
+    lastUsed,
   };
 }
 

@@ -7,7 +7,6 @@ import { User } from "../modules/members/user.entity.js";
 import { Organization } from "../modules/organizations/organization.entity.js";
 import { SigningKey } from "../modules/signing-keys/signing-key.entity.js";
 import { AccessToken } from "../modules/tokens/access-token.entity.js";
-import { ChangeEvent } from "./change-event.entity.js";
 
 export const ENTITIES = [
   Organization,
@@ -19,5 +18,4 @@ export const ENTITIES = [
   AccessToken,
   SigningKey,
   AuditEvent,
-  ChangeEvent,
 ];

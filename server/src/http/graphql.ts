@@ -6,9 +6,9 @@ import { buildSchema } from "type-graphql";
 import type { AppServices } from "../app-services.js";
 import { AppError } from "../common/errors.js";
 import { normalizeClientIp } from "../common/ip-address.js";
-import { readSessionCookie } from "../modules/auth/session-cookie.js";
 import { createCtx } from "../services.js";
 import type { Logger } from "../common/logger.js";
+import { resolveActor } from "./graphql-actor.js";
 import { RESOLVERS } from "./resolvers.js";
 import type { GraphQLContext } from "./graphql-context.js";
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "./graphql-limits.js";
@@ -37,10 +37,8 @@ export function contextFor(app: AppServices): ContextFunction<[ExpressContextFun
     const requestId = String(res.locals.requestId);
     const ip = normalizeClientIp(req.ip ?? "");
     const anonymous = createCtx(app.dataSource, { type: "ANONYMOUS" }, { ip, requestId });
-    const sessionToken = readSessionCookie(req.headers.cookie);
-    const user = sessionToken === null ? null : await app.services.auth.userForSession(anonymous, sessionToken);
-    const ctx = user === null ? anonymous : { ...anonymous, actor: { type: "USER" as const, userId: user.id, email: user.email } };
-    return { app, ctx, requestId, ip, res, sessionToken };
+    const { actor, sessionToken } = await resolveActor(app, anonymous, req);
+    return { app, ctx: { ...anonymous, actor }, requestId, ip, res, sessionToken };
   };
 }
 

@@ -1,7 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AppServices } from "../app-services.js";
+import { oauthRoutes } from "../oauth/routes.js";
+import { createCtx } from "../services.js";
 import { createHttpApp } from "./app.js";
+import { clientIpResolver } from "./client-ip.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -14,7 +17,13 @@ export interface RunningServer {
 
 export async function listen(app: AppServices, port: number, host: string): Promise<RunningServer> {
   const http = await createHttpApp(app);
-  const server = createServer(http.handler);
+  const oauth = oauthRoutes(app, clientIpResolver(app.config.trustProxy));
+  await app.services.keys.current(createCtx(app.dataSource, { type: "SYSTEM" }));
+  const server = createServer((req, res) => {
+    const route = oauth(req);
+    if (route !== null) route(req, res);
+    else http.handler(req, res);
+  });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
@@ -32,6 +41,7 @@ export async function listen(app: AppServices, port: number, host: string): Prom
       await drained;
       clearTimeout(timer);
       await http.stop();
+      await app.services.lastUsed.flush();
       if (app.dataSource.isInitialized) await app.dataSource.destroy();
     })();
     return closing;

@@ -13,7 +13,6 @@ const TABLES = [
   "api_client_secrets",
   "api_clients",
   "audit_events",
-  "change_events",
   "memberships",
   "organizations",
   "sessions",

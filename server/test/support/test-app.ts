@@ -31,7 +31,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
   await migrate(dataSource);
-  const app: AppServices = { config, dataSource, logger: createLogger(config.logLevel), services: createServices(config) };
+  const app: AppServices = { config, dataSource, logger: createLogger(config.logLevel), services: createServices(config, dataSource) };
   const running = await listen(app, config.port, config.host);
   return {
     url: running.url,

@@ -146,16 +146,6 @@ const TABLES: Table[] = [
       index("ix_audit_events_org_target", ["organization_id", "target_id"]),
     ],
   }),
-  new Table({
-    name: "change_events",
-    columns: [
-      { name: "seq", type: "integer", isPrimary: true, isGenerated: true, generationStrategy: "increment" },
-      varchar("topic", 32),
-      varchar("subject", 110),
-      timestamp("created_at"),
-    ],
-    indices: [index("ix_change_events_created", ["created_at"])],
-  }),
 ];
 
 export class InitialSchema1763900000001 implements MigrationInterface {

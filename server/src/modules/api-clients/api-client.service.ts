@@ -4,7 +4,6 @@ import { AppError, badInput, type FieldError } from "../../common/errors.js";
 import type { Page, PageArgs } from "../../common/pagination.js";
 import { transactional } from "../../common/transaction.js";
 import { isUniqueViolation } from "../../common/unique-violation.js";
-import { publishChange } from "../../db/change-feed.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { AccessPolicy } from "../auth/access-policy.js";
 import { Organization } from "../organizations/organization.entity.js";
@@ -51,6 +50,8 @@ export class ApiClientService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly catalog: PermissionCatalog,
+    /** Told after each change commits, so this process's cached client state is dropped at once. */
+    private readonly changed: (clientId: string) => void = () => undefined,
   ) {}
 
   /** Throws NOT_FOUND for a client the actor may not see (another tenant's included). */
@@ -154,9 +155,9 @@ export class ApiClientService {
     if (Object.keys(changes).length === 0) return this.get(ctx, id);
     await transactional(ctx, async (tx) => {
       await tx.manager.update(ApiClient, { id }, { ...next, updatedAt: new Date() });
-      await publishChange(tx, "api_client", client.clientId);
       await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.updated", targetType: "API_CLIENT", targetId: id, targetLabel: next.name, changes });
     });
+    this.changed(client.clientId);
     return this.get(ctx, id);
   }
 
@@ -168,9 +169,9 @@ export class ApiClientService {
     if (added.length === 0 && removed.length === 0) return this.get(ctx, id);
     await transactional(ctx, async (tx) => {
       await tx.manager.update(ApiClient, { id }, { permissions: next, updatedAt: new Date() });
-      await publishChange(tx, "api_client", client.clientId);
       await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.permissions_updated", targetType: "API_CLIENT", targetId: id, targetLabel: client.name, changes: { added, removed, permissions: next } });
     });
+    this.changed(client.clientId);
     return this.get(ctx, id);
   }
 
@@ -199,9 +200,9 @@ export class ApiClientService {
         await tx.manager.update(ApiClientSecret, { apiClientId: id, version: client.secretVersion }, { expiresAt: new Date(now.getTime() + gracePeriodSeconds * 1000) });
       }
       await tx.manager.insert(ApiClientSecret, newSecretRow(id, version, hash, secret));
-      await publishChange(tx, "api_client", client.clientId);
       await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.secret_reset", targetType: "API_CLIENT", targetId: id, targetLabel: client.name, changes: { gracePeriodSeconds, secretHint: secret.slice(-4) } });
     });
+    this.changed(client.clientId);
     return { apiClient: await this.get(ctx, id), clientSecret: secret };
   }
 
@@ -212,9 +213,9 @@ export class ApiClientService {
       const deleted = await tx.manager.delete(ApiClient, { id });
       if (deleted.affected === 0) throw new AppError("NOT_FOUND", "API client not found");
       await tx.manager.createQueryBuilder().update(Organization).set({ apiClientCount: () => "api_client_count - 1" }).where("id = :id AND api_client_count > 0", { id: client.organizationId }).execute();
-      await publishChange(tx, "api_client", client.clientId);
       await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.deleted", targetType: "API_CLIENT", targetId: id, targetLabel: client.name, changes: { clientId: client.clientId } });
     });
+    this.changed(client.clientId);
     return id;
   }
 

@@ -3,7 +3,6 @@ import type { Ctx } from "../../common/context.js";
 import { AppError, badInput } from "../../common/errors.js";
 import { transactional } from "../../common/transaction.js";
 import { isUniqueViolation } from "../../common/unique-violation.js";
-import { publishChange } from "../../db/change-feed.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { AccessPolicy } from "../auth/access-policy.js";
 import { Membership, type MemberRole } from "../members/membership.entity.js";
@@ -23,6 +22,7 @@ export class OrganizationService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly apiClientsDefault: boolean,
+    private readonly changed: (organizationId: string) => void = () => undefined,
   ) {}
 
   /** With the signed-in user's role; NOT_FOUND for an organization the actor may not see. */
@@ -100,9 +100,8 @@ export class OrganizationService {
       if (Object.keys(changes).length === 0) return organization;
       Object.assign(organization, Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, (change as { to: unknown }).to])), { updatedAt: new Date() });
       await tx.manager.save(Organization, organization);
-      await publishChange(tx, "organization", id);
       await this.audit.record(tx, { organizationId: id, action: "organization.updated", targetType: "ORGANIZATION", targetId: id, targetLabel: organization.name, changes });
       return organization;
-    });
+    }).finally(() => this.changed(id));
   }
 }

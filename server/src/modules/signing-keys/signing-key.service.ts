@@ -1,0 +1,124 @@
+import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey } from "node:crypto";
+import type { Ctx } from "../../common/context.js";
+import { transactional } from "../../common/transaction.js";
+import type { AuditService } from "../audit/audit.service.js";
+import { Organization } from "../organizations/organization.entity.js";
+import { createSigner, type JwtSigner } from "./jwt-signer.js";
+import { decryptPrivateKey, encryptPrivateKey } from "./key-encryption.js";
+import { SigningKey } from "./signing-key.entity.js";
+
+export interface PublicJwk extends JsonWebKey {
+  kid: string;
+  alg: string;
+  use: string;
+}
+
+export interface KeySet {
+  signer: JwtSigner;
+  /** Every key a resource server may meet: the active ones and retired ones still in use. */
+  publicKeys: PublicJwk[];
+  loadedAt: number;
+}
+
+const REFRESH_MS = 30_000;
+const CLOCK_SKEW_SECONDS = 300;
+
+/** Signing keys live in the database; every process keeps the current set in memory. */
+export class SigningKeyService {
+  private keySet: KeySet | null = null;
+  private loading: Promise<KeySet> | null = null;
+
+  constructor(
+    private readonly encryptionKey: string | null,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The key set, reloaded every 30 s so a rotation made by another process is picked up. */
+  async current(ctx: Ctx): Promise<KeySet> {
+    if (this.keySet !== null && Date.now() - this.keySet.loadedAt < REFRESH_MS) return this.keySet;
+    return this.reload(ctx);
+  }
+
+  /** The set as last loaded, without I/O; null before the first load. */
+  cached(): KeySet | null {
+    return this.keySet;
+  }
+
+  reload(ctx: Ctx): Promise<KeySet> {
+    this.loading ??= this.load(ctx).finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  async list(ctx: Ctx): Promise<SigningKey[]> {
+    return ctx.manager.find(SigningKey, { order: { createdAt: "DESC" } });
+  }
+
+  /**
+   * A new active key; the previous ones are retired but stay published until every token they
+   * signed has expired (the longest token lifetime of any organization, plus clock skew).
+   */
+  async rotate(ctx: Ctx): Promise<SigningKey> {
+    const key = await transactional(ctx, async (tx) => {
+      const longest = (await tx.manager.createQueryBuilder(Organization, "o").select("MAX(o.access_token_ttl_seconds)", "ttl").getRawOne<{ ttl: number | null }>())?.ttl ?? 3600;
+      const now = new Date();
+      const publishUntil = new Date(now.getTime() + (Number(longest) + CLOCK_SKEW_SECONDS) * 1000);
+      const retiring = await tx.manager.findBy(SigningKey, { status: "ACTIVE" });
+      for (const old of retiring) await tx.manager.update(SigningKey, { kid: old.kid }, { status: "RETIRED", retiredAt: now, publishUntil });
+      const key = this.newKey(now);
+      await tx.manager.insert(SigningKey, key);
+      await this.audit.record(tx, { organizationId: null, action: "signing_key.rotated", targetType: "SIGNING_KEY", targetId: key.kid, targetLabel: key.kid, changes: { retired: retiring.map((old) => old.kid) } });
+      return key;
+    });
+    await this.reload(ctx);
+    return key;
+  }
+
+  private async load(ctx: Ctx): Promise<KeySet> {
+    let rows = await this.publishedRows(ctx);
+    if (!rows.some((row) => row.status === "ACTIVE")) {
+      // First start. Two processes starting at once may both create one; both stay valid.
+      await ctx.manager.insert(SigningKey, this.newKey(new Date()));
+      rows = await this.publishedRows(ctx);
+    }
+    const active = rows.filter((row) => row.status === "ACTIVE").sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+    const privateJwk = JSON.parse(active.isEncrypted ? decryptPrivateKey(active.privateKey, this.requireEncryptionKey()) : active.privateKey) as JsonWebKey;
+    this.keySet = {
+      signer: createSigner(active.kid, createPrivateKey({ key: privateJwk, format: "jwk" })),
+      publicKeys: rows.map((row) => ({ ...(JSON.parse(row.publicJwk) as JsonWebKey), kid: row.kid, alg: "EdDSA", use: "sig" })),
+      loadedAt: Date.now(),
+    };
+    return this.keySet;
+  }
+
+  private async publishedRows(ctx: Ctx): Promise<SigningKey[]> {
+    const now = new Date();
+    return ctx.manager
+      .createQueryBuilder(SigningKey, "k")
+      .where("k.status = 'ACTIVE' OR (k.publish_until IS NOT NULL AND k.publish_until > :now)", { now })
+      .orderBy("k.created_at", "DESC")
+      .getMany();
+  }
+
+  private newKey(now: Date): SigningKey {
+    const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+    const privateJwk = JSON.stringify(privateKey.export({ format: "jwk" }));
+    return {
+      kid: `${now.toISOString().slice(0, 10)}-${randomBytes(6).toString("hex")}`,
+      algorithm: "EdDSA",
+      publicJwk: JSON.stringify(publicKey.export({ format: "jwk" })),
+      privateKey: this.encryptionKey === null ? privateJwk : encryptPrivateKey(privateJwk, this.encryptionKey),
+      isEncrypted: this.encryptionKey !== null,
+      status: "ACTIVE",
+      createdAt: now,
+      retiredAt: null,
+      publishUntil: null,
+    };
+  }
+
+  private requireEncryptionKey(): string {
+    if (this.encryptionKey === null) throw new Error("The signing keys are encrypted: set CLAVIS_KEY_ENCRYPTION_KEY to the key they were encrypted with");
+    return this.encryptionKey;
+  }
+}

@@ -1,0 +1,75 @@
+import type { DataSource } from "typeorm";
+import { ipAllowlist } from "../../common/ip-address.js";
+import { ApiClientSecret } from "../api-clients/api-client-secret.entity.js";
+import { ApiClient } from "../api-clients/api-client.entity.js";
+import { Organization } from "../organizations/organization.entity.js";
+
+/** What /token and bearer checks need to know of a client, loaded in one go. */
+export interface ClientState {
+  client: ApiClient;
+  organization: Organization | null;
+  /** The current secret and, during a grace period, the previous one. */
+  secrets: ApiClientSecret[];
+  isAllowedIp: (ip: string) => boolean;
+  /** secret version → keyed digest of a secret already verified with argon2id. */
+  verified: Map<number, Buffer>;
+  loadedAt: number;
+}
+
+/**
+ * Client state kept in process memory for at most `maxAgeMs`, so a change made through any
+ * process sharing the database (reset, delete, new permissions) is seen here within that time.
+ * Changes made through this process evict at once.
+ */
+export class ClientStateCache {
+  private readonly entries = new Map<string, ClientState>();
+  private readonly loading = new Map<string, Promise<ClientState | null>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly maxAgeMs = 500,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  async get(clientId: string): Promise<ClientState | null> {
+    const entry = this.entries.get(clientId);
+    if (entry !== undefined && Date.now() - entry.loadedAt < this.maxAgeMs) return entry;
+    let pending = this.loading.get(clientId);
+    if (pending === undefined) {
+      pending = this.load(clientId, entry).finally(() => this.loading.delete(clientId));
+      this.loading.set(clientId, pending);
+    }
+    return pending;
+  }
+
+  evict(clientId: string): void {
+    this.entries.delete(clientId);
+  }
+
+  evictOrganization(organizationId: string): void {
+    for (const [clientId, state] of this.entries) if (state.client.organizationId === organizationId) this.entries.delete(clientId);
+  }
+
+  private async load(clientId: string, previous: ClientState | undefined): Promise<ClientState | null> {
+    const manager = this.dataSource.manager;
+    const client = await manager.findOneBy(ApiClient, { clientId });
+    if (client === null) {
+      this.entries.delete(clientId);
+      return null;
+    }
+    const [organization, secrets] = await Promise.all([
+      client.organizationId === null ? null : manager.findOneBy(Organization, { id: client.organizationId }),
+      manager.findBy(ApiClientSecret, { apiClientId: client.id }),
+    ]);
+    const now = Date.now();
+    const usable = secrets
+      .filter((secret) => secret.version === client.secretVersion || (secret.expiresAt !== null && secret.expiresAt.getTime() > now))
+      .sort((a, b) => b.version - a.version);
+    // Digests verified earlier stay valid for versions that are still usable.
+    const verified = new Map([...(previous?.verified ?? new Map<number, Buffer>())].filter(([version]) => usable.some((secret) => secret.version === version)));
+    const state: ClientState = { client, organization, secrets: usable, isAllowedIp: ipAllowlist(client.allowedIps), verified, loadedAt: now };
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(clientId, state);
+    return state;
+  }
+}

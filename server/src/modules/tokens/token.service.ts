@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload } from "jose";
+import { In, type DataSource } from "typeorm";
+import type { Ctx } from "../../common/context.js";
+import type { SigningKeyService } from "../signing-keys/signing-key.service.js";
+import { AccessToken } from "./access-token.entity.js";
+import type { ClientState, ClientStateCache } from "./client-state-cache.js";
+import type { LastUsedRecorder } from "./last-used-recorder.js";
+
+export const DEFAULT_TTL_SECONDS = 3600;
+
+export interface IssuedToken {
+  accessToken: string;
+  expiresIn: number;
+  scope: string;
+}
+
+export interface AccessTokenClaims extends JWTPayload {
+  client_id: string;
+  scope: string;
+  org_id: string | null;
+  env: "live" | "staging";
+}
+
+export interface VerifiedToken {
+  claims: AccessTokenClaims;
+  state: ClientState;
+}
+
+/** Issues, verifies and revokes access tokens (RFC 9068 JWTs, each recorded by jti). */
+export class TokenService {
+  private lastKeyReload = 0;
+
+  constructor(
+    private readonly issuer: string,
+    private readonly dataSource: DataSource,
+    private readonly keys: SigningKeyService,
+    private readonly clients: ClientStateCache,
+    private readonly lastUsed: LastUsedRecorder,
+  ) {}
+
+  /** The caller has authenticated the client and checked the scope against its permissions. */
+  async issue(ctx: Ctx, state: ClientState, secretVersion: number, scope: string[], audience: string | null, ip: string): Promise<IssuedToken> {
+    const { client, organization } = state;
+    const ttl = organization?.accessTokenTtlSeconds ?? DEFAULT_TTL_SECONDS;
+    const now = Date.now();
+    const iat = Math.floor(now / 1000);
+    const jti = randomUUID();
+    const scopeText = scope.join(" ");
+    const { signer } = await this.keys.current(ctx);
+    const accessToken = signer.sign({
+      iss: this.issuer,
+      sub: client.clientId,
+      client_id: client.clientId,
+      aud: audience ?? this.issuer,
+      iat,
+      exp: iat + ttl,
+      jti,
+      scope: scopeText,
+      org_id: client.organizationId,
+      env: client.environment === "LIVE" ? "live" : "staging",
+    });
+    await ctx.manager.insert(AccessToken, {
+      jti,
+      apiClientId: client.id,
+      organizationId: client.organizationId,
+      secretVersion,
+      scope: scopeText,
+      issuedAt: new Date(now),
+      expiresAt: new Date((iat + ttl) * 1000),
+      revokedAt: null,
+    });
+    await this.enforceTokenLimit(ctx, client.id, organization?.maxTokensPerClient ?? 10);
+    this.lastUsed.record(client.id, ip, now);
+    return { accessToken, expiresIn: ttl, scope: scopeText };
+  }
+
+  /**
+   * A token that is validly signed, unexpired, recorded and not revoked, whose client still
+   * exists, has not expired, and has not rotated away the secret the token was issued under.
+   * Null for anything else.
+   */
+  async verify(ctx: Ctx, token: string): Promise<VerifiedToken | null> {
+    const claims = await this.verifySignature(ctx, token);
+    if (claims === null || typeof claims.jti !== "string" || typeof claims.client_id !== "string") return null;
+    const row = await ctx.manager.findOneBy(AccessToken, { jti: claims.jti });
+    if (row === null || row.revokedAt !== null || row.expiresAt.getTime() <= Date.now()) return null;
+    const state = await this.clients.get(claims.client_id);
+    if (state === null || state.client.id !== row.apiClientId) return null;
+    if (state.client.expiresAt !== null && state.client.expiresAt.getTime() <= Date.now()) return null;
+    if (state.organization !== null && !state.organization.apiClientsEnabled) return null;
+    // Issued under a secret that has since been replaced and whose grace period is over.
+    if (!state.secrets.some((secret) => secret.version === row.secretVersion)) return null;
+    return { claims, state };
+  }
+
+  /** RFC 7009: revokes the token if `apiClientId` owns it; unknown tokens are ignored. */
+  async revoke(ctx: Ctx, apiClientId: string, token: string): Promise<void> {
+    let jti: unknown;
+    try {
+      jti = decodeJwt(token).jti;
+    } catch {
+      return;
+    }
+    if (typeof jti !== "string") return;
+    await ctx.manager.createQueryBuilder().update(AccessToken).set({ revokedAt: new Date() }).where("jti = :jti AND api_client_id = :apiClientId AND revoked_at IS NULL", { jti, apiClientId }).execute();
+  }
+
+  private async verifySignature(ctx: Ctx, token: string): Promise<AccessTokenClaims | null> {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const keySet = await this.keys.current(ctx);
+      try {
+        const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: keySet.publicKeys }), { issuer: this.issuer, typ: "at+jwt", algorithms: ["EdDSA"] });
+        return payload as AccessTokenClaims;
+      } catch (error) {
+        // A key another process made since our last load: reload at most once a second.
+        const unknownKey = (error as { code?: string }).code === "ERR_JWKS_NO_MATCHING_KEY";
+        if (!unknownKey || attempt > 0 || Date.now() - this.lastKeyReload < 1000) return null;
+        this.lastKeyReload = Date.now();
+        await this.keys.reload(ctx);
+      }
+    }
+    return null;
+  }
+
+  /** Issuing one token more than the organization allows revokes the oldest live ones. */
+  private async enforceTokenLimit(ctx: Ctx, apiClientId: string, maxTokens: number): Promise<void> {
+    const live = await ctx.manager
+      .createQueryBuilder(AccessToken, "t")
+      .select("t.jti", "jti")
+      .where("t.api_client_id = :apiClientId AND t.revoked_at IS NULL AND t.expires_at > :now", { apiClientId, now: new Date() })
+      .orderBy("t.issued_at", "DESC")
+      .addOrderBy("t.jti", "DESC")
+      .offset(maxTokens)
+      .limit(1000)
+      .getRawMany<{ jti: string }>();
+    if (live.length === 0) return;
+    await ctx.manager.update(AccessToken, { jti: In(live.map((row) => row.jti)) }, { revokedAt: new Date() });
+  }
+}

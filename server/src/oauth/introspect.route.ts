@@ -1,0 +1,34 @@
+import type { AppServices } from "../app-services.js";
+import { clientCredentials } from "./client-credentials.js";
+import { readForm } from "./form-body.js";
+import { InvalidRequest, OAuthError, sendJson } from "./oauth-errors.js";
+import { authenticateClient, NO_STORE, type OAuthHandler } from "./oauth-request.js";
+
+/**
+ * RFC 7662. The caller is a client holding tokens.introspect; it sees tokens of its own
+ * organization (a platform-level client, of every organization). Everything else is inactive.
+ */
+export function introspectRoute(app: AppServices): OAuthHandler {
+  return async (req, res, ctx) => {
+    const params = await readForm(req);
+    const caller = await authenticateClient(app, ctx, clientCredentials(req, params));
+    if (!caller.state.client.permissions.includes("tokens.introspect")) {
+      throw new OAuthError("insufficient_scope", "The client needs the tokens.introspect permission", 403);
+    }
+    const token = params.get("token");
+    if (token === undefined || token === "") throw new InvalidRequest("token is required");
+    const verified = await app.services.tokens.verify(ctx, token);
+    const callerOrg = caller.state.client.organizationId;
+    if (verified === null || (callerOrg !== null && verified.claims.org_id !== callerOrg)) {
+      sendJson(res, 200, { active: false }, NO_STORE);
+      return;
+    }
+    const { claims } = verified;
+    sendJson(
+      res,
+      200,
+      { active: true, token_type: "Bearer", scope: claims.scope, client_id: claims.client_id, sub: claims.sub, aud: claims.aud, iss: claims.iss, iat: claims.iat, exp: claims.exp, jti: claims.jti, org_id: claims.org_id, env: claims.env },
+      NO_STORE,
+    );
+  };
+}
