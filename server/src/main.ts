@@ -6,6 +6,7 @@ import { createDataSource, migrate } from "./db/data-source.js";
 import { describeDatabaseError } from "./db/database-errors.js";
 import { listen } from "./http/server.js";
 import { CatalogError } from "./modules/permissions/permission-catalog.js";
+import { KeyDecryptionError } from "./modules/signing-keys/key-encryption.js";
 import { createServices, type Services } from "./services.js";
 
 async function main(): Promise<void> {
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const services = servicesFor(config, dataSource);
   const applied = await migrate(dataSource);
   if (applied.length > 0) logger.info({ migrations: applied }, "applied database migrations");
-  const running = await listen({ config, dataSource, logger, services }, config.port, config.host);
+  const running = await listenOrExplain({ config, dataSource, logger, services }, config.port, config.host);
   logger.info({ url: running.url, issuer: config.issuer, database: config.database.kind }, "Clavis is listening");
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
@@ -37,6 +38,18 @@ async function main(): Promise<void> {
 }
 
 class StartupError extends Error {}
+
+/** Key problems (a missing or changed CLAVIS_KEY_ENCRYPTION_KEY) surface here, as one line. */
+async function listenOrExplain(...args: Parameters<typeof listen>): ReturnType<typeof listen> {
+  try {
+    return await listen(...args);
+  } catch (error) {
+    if (error instanceof KeyDecryptionError || (error instanceof Error && error.message.includes("CLAVIS_KEY_ENCRYPTION_KEY"))) {
+      throw new ConfigError("CLAVIS_KEY_ENCRYPTION_KEY", `cannot be used: ${error.message}`);
+    }
+    throw error;
+  }
+}
 
 function servicesFor(config: Config, dataSource: DataSource): Services {
   try {

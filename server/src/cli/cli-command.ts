@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from "node:util";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config.js";
+import type { Services } from "../services.js";
 
 export type OutputFormat = "json" | "text";
 
@@ -8,6 +9,8 @@ export interface CliRuntime {
   config: Config;
   /** Opens the database on first use; commands that need none never connect. */
   database(): Promise<DataSource>;
+  /** The same services the server uses, on that database. */
+  services(): Promise<Services>;
 }
 
 export type CommandValues = Record<string, string | boolean | string[] | boolean[] | undefined>;

@@ -1,4 +1,6 @@
 import type { CliCommand } from "./cli-command.js";
+import { keysListCommand } from "./commands/keys-list.command.js";
+import { keysRotateCommand } from "./commands/keys-rotate.command.js";
 import { migrateCommand } from "./commands/migrate.command.js";
 
-export const COMMANDS: CliCommand[] = [migrateCommand];
+export const COMMANDS: CliCommand[] = [migrateCommand, keysRotateCommand, keysListCommand];

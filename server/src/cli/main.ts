@@ -4,7 +4,8 @@ import type { DataSource } from "typeorm";
 import { ConfigError, loadConfig } from "../config.js";
 import { createDataSource } from "../db/data-source.js";
 import { describeDatabaseError } from "../db/database-errors.js";
-import { UsageError, type CliCommand, type OutputFormat } from "./cli-command.js";
+import { createServices, type Services } from "../services.js";
+import { UsageError, type CliCommand, type CliRuntime, type OutputFormat } from "./cli-command.js";
 import { COMMANDS } from "./cli-commands.js";
 import { defaultFormat, EXIT, printOutput, reportError } from "./cli-output.js";
 
@@ -64,8 +65,13 @@ async function main(argv: string[]): Promise<number> {
     }
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}" (see clavis ${command.path.join(" ")} --help)`);
     const config = loadConfig();
-    const runtime = {
+    let services: Services | null = null;
+    const runtime: CliRuntime = {
       config,
+      services: async () => {
+        services ??= createServices(config, await runtime.database());
+        return services;
+      },
       database: async () => {
         if (dataSource === null) {
           const opening = createDataSource(config.database);

@@ -5,8 +5,6 @@ import type { OAuthHandler } from "./oauth-request.js";
 /** Public keys only; cacheable for five minutes, well inside a retired key's publication period. */
 export function jwksRoute(app: AppServices): OAuthHandler {
   return async (_req, res, ctx) => {
-    const { publicKeys } = await app.services.keys.current(ctx);
-    const keys = publicKeys.map(({ kty, crv, x, kid, alg, use }) => ({ kty, crv, x, kid, alg, use }));
-    sendJson(res, 200, { keys }, { "cache-control": "public, max-age=300" });
+    sendJson(res, 200, { keys: await app.services.keys.publicKeys(ctx) }, { "cache-control": "public, max-age=300" });
   };
 }

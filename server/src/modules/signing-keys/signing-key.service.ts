@@ -21,6 +21,11 @@ export interface KeySet {
 }
 
 const REFRESH_MS = 30_000;
+
+function toPublicJwk(row: SigningKey): PublicJwk {
+  const { kty, crv, x } = JSON.parse(row.publicJwk) as JsonWebKey;
+  return { kty, crv, x, kid: row.kid, alg: "EdDSA", use: "sig" };
+}
 const CLOCK_SKEW_SECONDS = 300;
 
 /** Signing keys live in the database; every process keeps the current set in memory. */
@@ -49,6 +54,11 @@ export class SigningKeyService {
       this.loading = null;
     });
     return this.loading;
+  }
+
+  /** Read from the database each time: a key rotated by another process is published at once. */
+  async publicKeys(ctx: Ctx): Promise<PublicJwk[]> {
+    return (await this.publishedRows(ctx)).map(toPublicJwk);
   }
 
   async list(ctx: Ctx): Promise<SigningKey[]> {
@@ -86,7 +96,7 @@ export class SigningKeyService {
     const privateJwk = JSON.parse(active.isEncrypted ? decryptPrivateKey(active.privateKey, this.requireEncryptionKey()) : active.privateKey) as JsonWebKey;
     this.keySet = {
       signer: createSigner(active.kid, createPrivateKey({ key: privateJwk, format: "jwk" })),
-      publicKeys: rows.map((row) => ({ ...(JSON.parse(row.publicJwk) as JsonWebKey), kid: row.kid, alg: "EdDSA", use: "sig" })),
+      publicKeys: rows.map(toPublicJwk),
       loadedAt: Date.now(),
     };
     return this.keySet;
