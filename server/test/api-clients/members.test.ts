@@ -82,3 +82,21 @@ describe("an organization with API clients switched off", () => {
     expect((await session.ok(`query($id: ID!) { organization(id: $id) { apiClientsEnabled } }`, { id: organization.id })).organization).toEqual({ apiClientsEnabled: false });
   });
 });
+
+describe("CLAVIS_API_CLIENTS_DEFAULT=off", () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ CLAVIS_API_CLIENTS_DEFAULT: "off" });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("creates organizations with API clients switched off", async () => {
+    const { organization, session } = await seedOrganization(app, "Rollout", "rollout@acme.test");
+    expect(organization.apiClientsEnabled).toBe(false);
+    expect((await session.errorOf(`query($id: ID!) { apiClients(organizationId: $id) { totalCount } }`, { id: organization.id })).code).toBe("FORBIDDEN");
+  });
+});

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT, clientInput, CREATE, DELETE, GET, LIST, PERMISSIONS, RESET, UPDATE } from "../support/api-client-queries.js";
-import { GraphQLSession, seedOrganization } from "../support/graphql-session.js";
+import { GraphQLSession, seedOrganization, signIn } from "../support/graphql-session.js";
+import { createClient, tokenFor } from "../support/oauth-http.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 describe("tenant isolation", () => {
@@ -46,6 +47,19 @@ describe("tenant isolation", () => {
     expect(await ownerB.errorOf(AUDIT, { organizationId: orgA })).toEqual(orgNotFound);
     expect(await ownerB.errorOf(`query($id: ID!) { organization(id: $id) { name } }`, { id: orgA })).toEqual(orgNotFound);
     expect(await ownerB.errorOf(`query($id: ID!) { members(organizationId: $id) { email } }`, { id: orgA })).toEqual(orgNotFound);
+  });
+
+  it("gives a bearer client of one tenant nothing of another, by id, list or mutation", async () => {
+    const { organization } = await seedOrganization(app, "Tenant C", "c@tenant.test");
+    const botOfC = await createClient(await signIn(app, "c@tenant.test"), organization.id, { role: null, permissions: ["api-clients.read", "api-clients.write"] });
+    const token = (await tokenFor(app, botOfC.clientId, botOfC.secret)).body?.access_token;
+    const bot = new GraphQLSession(app.url, { authorization: `Bearer ${token}`, "x-tenant-id": organization.id });
+    expect(await bot.errorOf(GET, { id: clientOfA })).toEqual(clientNotFound);
+    expect(await bot.errorOf(DELETE, { id: clientOfA })).toEqual(clientNotFound);
+    expect(await bot.errorOf(UPDATE, { id: clientOfA, input: { name: "pwned" } })).toEqual(clientNotFound);
+    expect(await bot.errorOf(LIST, { organizationId: orgA })).toEqual(orgNotFound);
+    expect(await bot.errorOf(CREATE, { input: clientInput(orgA, { role: null }) })).toEqual(orgNotFound);
+    expect(await bot.errorOf(AUDIT, { organizationId: orgA })).toEqual(orgNotFound);
   });
 
   it("leaves the other tenant's data untouched", async () => {

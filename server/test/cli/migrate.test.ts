@@ -41,6 +41,8 @@ describe(`clavis migrate on ${testDbKind()}`, () => {
   it("lists commands for --help and exits 0", async () => {
     const result = await runCli(["--help"], {});
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("clavis migrate  Apply pending database migrations");
+    expect(result.stdout).toMatch(/^  clavis migrate +Apply pending database migrations/m);
+    expect(result.stdout).toMatch(/^  clavis keys rotate +Add a new active signing key/m);
+    expect(result.stdout).toMatch(/^  clavis keys list +List signing keys/m);
   });
 });

@@ -125,7 +125,7 @@ describe("POST /token", () => {
   });
 
   it("publishes RFC 8414 metadata and a JWKS with public keys only", async () => {
-    const metadata = await (await fetch(`${app.url}/.well-known/oauth-authorization-server`)).json();
+    const metadata = (await (await fetch(`${app.url}/.well-known/oauth-authorization-server`)).json()) as Record<string, any>;
     expect(metadata).toMatchObject({
       issuer: app.url,
       token_endpoint: `${app.url}/token`,

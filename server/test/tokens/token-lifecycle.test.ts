@@ -1,3 +1,4 @@
+import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../src/modules/api-clients/api-client.entity.js";
 import { AuditEvent } from "../../src/modules/audit/audit-event.entity.js";
@@ -35,6 +36,16 @@ describe("token lifecycle", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.body).toMatchObject({ active: true, client_id: client.clientId, sub: client.clientId, org_id: organizationId, env: "live", token_type: "Bearer", iss: app.url });
     expect(await isActive("not.a.token")).toBe(false);
+  });
+
+  it("answers inactive for a well-formed token signed by a key Clavis does not know", async () => {
+    const client = await createClient(owner, organizationId);
+    const genuine = (await tokenFor(app, client.clientId, client.secret)).body?.access_token as string;
+    const claims = JSON.parse(Buffer.from(genuine.split(".")[1], "base64url").toString());
+    const { privateKey } = await generateKeyPair("EdDSA");
+    const forged = await new SignJWT(claims).setProtectedHeader({ alg: "EdDSA", typ: "at+jwt", kid: "forged" }).sign(privateKey);
+    expect(await isActive(forged)).toBe(false);
+    expect(await isActive(genuine)).toBe(true);
   });
 
   it("keeps at most maxTokensPerClient live tokens: one more revokes the oldest", async () => {

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { OrganizationPageArgs } from "../../http/types/organization-page.args.js";
 import { EnvironmentEnum } from "./api-client.types.js";
 
 export const RolePresetEnum = { reader: "reader", creator: "creator", admin: "admin" } as const;
@@ -71,16 +72,7 @@ export class ApiClientFilterInput {
 }
 
 @ArgsType()
-export class ApiClientsArgs {
-  @Field(() => ID)
-  organizationId!: string;
-
-  @Field(() => Int, { defaultValue: 50 })
-  first!: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
-
+export class ApiClientsArgs extends OrganizationPageArgs {
   @Field(() => ApiClientFilterInput, { nullable: true })
   filter?: ApiClientFilterInput | null;
 

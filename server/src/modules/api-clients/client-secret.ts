@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import argon2 from "argon2";
+import { verifyArgon2 } from "../../common/argon2-verify.js";
 import type { Environment } from "./api-client.entity.js";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -67,10 +68,6 @@ export function hashSecret(secret: string): Promise<string> {
   return argon2.hash(secret, HASH_OPTIONS);
 }
 
-export async function verifySecret(hash: string, secret: string): Promise<boolean> {
-  try {
-    return await argon2.verify(hash, secret);
-  } catch {
-    return false;
-  }
+export function verifySecret(hash: string, secret: string): Promise<boolean> {
+  return verifyArgon2(hash, secret);
 }

@@ -1,6 +1,7 @@
 import { JSONObjectResolver } from "graphql-scalars";
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import type { Page } from "../../common/pagination.js";
+import { OrganizationPageArgs } from "../../http/types/organization-page.args.js";
 import { PageInfo } from "../../http/types/page-info.types.js";
 import type { AuditEvent } from "./audit-event.entity.js";
 
@@ -77,16 +78,7 @@ export class AuditEventFilterInput {
 }
 
 @ArgsType()
-export class AuditEventsArgs {
-  @Field(() => ID)
-  organizationId!: string;
-
-  @Field(() => Int, { defaultValue: 50 })
-  first!: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
-
+export class AuditEventsArgs extends OrganizationPageArgs {
   @Field(() => AuditEventFilterInput, { nullable: true })
   filter?: AuditEventFilterInput | null;
 }

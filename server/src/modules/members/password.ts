@@ -1,4 +1,5 @@
 import argon2 from "argon2";
+import { verifyArgon2 } from "../../common/argon2-verify.js";
 import type { FieldError } from "../../common/errors.js";
 
 export const PASSWORD_MIN = 10;
@@ -17,12 +18,8 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, HASH_OPTIONS);
 }
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
-  try {
-    return await argon2.verify(hash, password);
-  } catch {
-    return false;
-  }
+export function verifyPassword(hash: string, password: string): Promise<boolean> {
+  return verifyArgon2(hash, password);
 }
 
 let dummyHash: Promise<string> | undefined;
