@@ -39,6 +39,10 @@ function formatIn(args: string[]): OutputFormat {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (/^(1|true|yes|on)$/i.test(process.env.CLAVIS_DISABLE_CLI ?? "")) {
+    process.stderr.write("The clavis CLI is turned off on this deployment (CLAVIS_DISABLE_CLI is set): manage credentials in the admin app or over GraphQL.\n");
+    return EXIT.usage;
+  }
   const found = findCommand(argv);
   if (found === null) {
     if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {

@@ -8,7 +8,7 @@ import type { AuditService } from "../audit/audit.service.js";
 import type { AccessPolicy } from "../auth/access-policy.js";
 import { Organization } from "../organizations/organization.entity.js";
 import type { PermissionCatalog, PresetName } from "../permissions/permission-catalog.js";
-import { permissionErrors, presetPermissions, scopeErrors, withImplications } from "../permissions/permission-set.js";
+import { permissionErrors, presetPermissions, scopeErrors, SYSTEM_SCOPE, withImplications } from "../permissions/permission-set.js";
 import { AccessToken } from "../tokens/access-token.entity.js";
 import { listApiClients, type ApiClientFilter, type ApiClientOrder } from "./api-client-list.js";
 import { newSecretRow, withSecretState } from "./api-client-secrets.js";
@@ -17,11 +17,12 @@ import { ApiClient, type Environment } from "./api-client.entity.js";
 import { allowedIpsErrors, clientIdErrors, descriptionErrors, expiresAtErrors, nameErrors, redirectUrisErrors } from "./api-client.rules.js";
 import type { ApiClientView, ApiClientWithSecret } from "./api-client.view.js";
 import { composeClientId, generateClientId } from "./client-id.js";
-import { generateSecret, hashSecret } from "./client-secret.js";
+import { generateSecret, hashSecret, providedSecretErrors } from "./client-secret.js";
 import { assertCanGrant, changeSummary, type PermissionChange, resolvePermissionChange } from "./permission-change.js";
 
 export interface CreateApiClientData {
-  organizationId: string;
+  /** Null makes a system client: platform-level, for operators' automation; CLI only. */
+  organizationId: string | null;
   name?: string | null;
   description?: string | null;
   clientId?: string | null;
@@ -32,6 +33,8 @@ export interface CreateApiClientData {
   expiresAt?: Date | null;
   allowedIps?: string[] | null;
   redirectUris?: string[] | null;
+  /** A fixed secret (CLI, for test set-ups); must pass the strength check. Generated otherwise. */
+  secret?: string | null;
 }
 
 export interface UpdateApiClientData {
@@ -57,7 +60,12 @@ export class ApiClientService {
   /** Throws NOT_FOUND for a client the actor may not see (another tenant's included). */
   async get(ctx: Ctx, id: string, level: "read" | "write" = "read"): Promise<ApiClientView> {
     const client = await ctx.manager.findOneBy(ApiClient, { id });
-    if (client === null || client.organizationId === null) throw new AppError("NOT_FOUND", "API client not found");
+    if (client === null) throw new AppError("NOT_FOUND", "API client not found");
+    if (client.organizationId === null) {
+      if (!isOperator(ctx)) throw new AppError("NOT_FOUND", "API client not found");
+      const [view] = await withSecretState(ctx, [client]);
+      return view;
+    }
     try {
       await this.access.apiClientsOf(ctx, client.organizationId, level);
     } catch (error) {
@@ -68,38 +76,56 @@ export class ApiClientService {
     return view;
   }
 
+  /** By OAuth client id, with the same visibility as `get`. */
+  async getByClientId(ctx: Ctx, clientId: string, level: "read" | "write" = "read"): Promise<ApiClientView> {
+    const client = await ctx.manager.findOneBy(ApiClient, { clientId });
+    if (client === null) throw new AppError("NOT_FOUND", `No API client has the id ${clientId}`);
+    return this.get(ctx, client.id, level);
+  }
+
+  /** Every client of every organization, system clients included: operators only. */
+  async listEverywhere(ctx: Ctx): Promise<ApiClientView[]> {
+    if (!isOperator(ctx)) throw new AppError("FORBIDDEN", "Only operators may list every organization's API clients");
+    return withSecretState(ctx, await ctx.manager.find(ApiClient, { order: { createdAt: "ASC", id: "ASC" } }));
+  }
+
   async list(ctx: Ctx, organizationId: string, page: PageArgs, filter: ApiClientFilter = {}, orderBy: ApiClientOrder = "CREATED_ASC"): Promise<Page<ApiClientView>> {
     await this.access.apiClientsOf(ctx, organizationId, "read");
     return listApiClients(ctx, organizationId, page, filter, orderBy);
   }
 
   async create(ctx: Ctx, data: CreateApiClientData): Promise<ApiClientWithSecret> {
-    const organization = await this.access.apiClientsOf(ctx, data.organizationId, "write");
+    const organization = data.organizationId === null ? null : await this.access.apiClientsOf(ctx, data.organizationId, "write");
+    if (organization === null && !isOperator(ctx)) throw new AppError("FORBIDDEN", "Only the clavis CLI creates system clients");
     const environment = data.environment ?? "LIVE";
-    const scopes = data.scopes ?? null;
+    const scopes = organization === null ? [SYSTEM_SCOPE] : (data.scopes ?? null);
     const errors = this.createErrors(data, environment, scopes);
+    if (organization === null && data.scopes != null && (data.scopes.length !== 1 || data.scopes[0] !== SYSTEM_SCOPE)) {
+      errors.push({ field: "scopes", message: "A system client has the system scope only" });
+    }
+    if (data.secret != null) errors.push(...providedSecretErrors(data.secret));
     if (errors.length > 0) throw badInput(errors);
     const permissions = withImplications(this.catalog, [
       ...(data.role ? presetPermissions(this.catalog, data.role, scopes) : []),
       ...(data.permissions ?? []),
     ]);
     assertCanGrant(ctx, permissions);
-    const secret = generateSecret(environment);
+    const secret = data.secret ?? generateSecret(environment);
     // argon2 runs before the transaction, so no lock is held while it works.
     const hash = await hashSecret(secret);
     const localId = data.clientId ?? null;
-    const clientId = localId === null ? generateClientId() : composeClientId(organization.slug, localId);
+    const clientId = localId === null ? generateClientId() : composeClientId(organization?.slug ?? SYSTEM_SCOPE, localId);
     const now = new Date();
     const client: ApiClient = {
       id: randomUUID(),
-      organizationId: organization.id,
+      organizationId: organization?.id ?? null,
       clientId,
       localId,
       name: data.name?.trim() || `API Client ***${clientId.slice(-4)}`,
       description: data.description ?? "",
       environment,
       permissions,
-      scopes: scopes === null ? null : this.catalog.apis.map((api) => api.name).filter((name) => scopes.includes(name)),
+      scopes: scopes === null || organization === null ? scopes : this.catalog.apis.map((api) => api.name).filter((name) => scopes.includes(name)),
       expiresAt: data.expiresAt ?? null,
       allowedIps: data.allowedIps ?? [],
       redirectUris: data.redirectUris ?? [],
@@ -113,7 +139,7 @@ export class ApiClientService {
       lastUsedIp: null,
     };
     await transactional(ctx, async (tx) => {
-      await takeClientSlot(tx, organization);
+      if (organization !== null) await takeClientSlot(tx, organization);
       try {
         await tx.manager.insert(ApiClient, client);
       } catch (error) {
@@ -122,7 +148,7 @@ export class ApiClientService {
       }
       await tx.manager.insert(ApiClientSecret, newSecretRow(client.id, 1, hash, secret));
       await this.audit.record(tx, {
-        organizationId: organization.id,
+        organizationId: organization?.id ?? null,
         action: "api_client.created",
         targetType: "API_CLIENT",
         targetId: client.id,
@@ -225,7 +251,7 @@ export class ApiClientService {
       ...descriptionErrors(data.description ?? ""),
       ...(data.clientId != null ? clientIdErrors(data.clientId) : []),
       ...(ENVIRONMENTS.includes(environment) ? [] : [{ field: "environment", message: "Environment must be LIVE or STAGING" }]),
-      ...(scopes !== null ? scopeErrors(this.catalog, scopes) : []),
+      ...(scopes !== null && !scopes.includes(SYSTEM_SCOPE) ? scopeErrors(this.catalog, scopes) : []),
       ...permissionErrors(this.catalog, data.permissions ?? [], scopes, "permissions"),
       ...(data.role != null && !this.catalog.presets.some((preset) => preset.name === data.role) ? [{ field: "role", message: "Role must be reader, creator or admin" }] : []),
       ...(data.expiresAt != null ? expiresAtErrors(data.expiresAt, new Date()) : []),
@@ -233,6 +259,10 @@ export class ApiClientService {
       ...redirectUrisErrors(data.redirectUris ?? []),
     ];
   }
+}
+
+function isOperator(ctx: Ctx): boolean {
+  return ctx.actor.type === "CLI" || ctx.actor.type === "SYSTEM";
 }
 
 /** One conditional UPDATE: under any concurrency, at most maxApiClients creates succeed. */

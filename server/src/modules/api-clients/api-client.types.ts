@@ -13,8 +13,8 @@ export class ApiClientType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => ID)
-  organizationId!: string;
+  @Field(() => ID, { nullable: true, description: "Null for a system client (platform-level, made with the CLI)." })
+  organizationId!: string | null;
 
   @Field({ description: "The OAuth 2.0 client id. Immutable." })
   clientId!: string;
@@ -105,7 +105,7 @@ export function toApiClientType(view: ApiClientView, catalog: PermissionCatalog)
   const { client } = view;
   return {
     id: client.id,
-    organizationId: client.organizationId ?? "",
+    organizationId: client.organizationId,
     clientId: client.clientId,
     name: client.name,
     description: client.description,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import argon2 from "argon2";
 import { verifyArgon2 } from "../../common/argon2-verify.js";
+import type { FieldError } from "../../common/errors.js";
 import type { Environment } from "./api-client.entity.js";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -58,6 +59,16 @@ export function looksLikeSecret(text: string): boolean {
   const match = SECRET_PATTERN.exec(text);
   if (match === null) return false;
   return checksum(`clv_${match[1]}_${match[2]}`) === match[3];
+}
+
+/** A secret chosen by an operator (CLI --secret-stdin) must be as hard to guess as a generated one. */
+export function providedSecretErrors(secret: string): FieldError[] {
+  const problems: string[] = [];
+  if (secret.length < 32) problems.push("be at least 32 characters");
+  if (secret.length > 200) problems.push("be at most 200 characters");
+  if (!/^[\x21-\x7e]*$/.test(secret)) problems.push("use printable ASCII without spaces");
+  if (new Set(secret).size < 12) problems.push("mix at least 12 different characters");
+  return problems.length === 0 ? [] : [{ field: "secret", message: `The secret must ${problems.join(", ")}` }];
 }
 
 export function secretHint(secret: string): string {

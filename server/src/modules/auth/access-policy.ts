@@ -40,6 +40,19 @@ export class AccessPolicy {
     return organization;
   }
 
+  /**
+   * Platform-level work on organizations themselves: operators (CLI), or a system client (one of
+   * no organization) holding system.organizations.read or .write.
+   */
+  platform(ctx: Ctx, level: AccessLevel): void {
+    const actor = ctx.actor;
+    if (actor.type === "CLI" || actor.type === "SYSTEM") return;
+    if (actor.type === "ANONYMOUS") throw new AppError("UNAUTHENTICATED", "Sign in or send a bearer token");
+    const needed = `system.organizations.${level}`;
+    if (actor.type === "CLIENT" && actor.organizationId === null && actor.permissions.includes(needed)) return;
+    throw new AppError("FORBIDDEN", `Managing organizations needs a system client with ${needed}`);
+  }
+
   /** Owners only (users), or operators: for member management. */
   async ownerOf(ctx: Ctx, organizationId: string): Promise<Organization> {
     if (ctx.actor.type === "CLIENT") throw new AppError("FORBIDDEN", "API clients cannot manage members");

@@ -52,7 +52,7 @@ export class AuthService {
       const user: User = { id: randomUUID(), email, name: data.name.trim(), passwordHash, createdAt: now, updatedAt: now };
       await insertUser(tx, user);
       const asOwner = { ...tx, actor: { type: "USER" as const, userId: user.id, email } };
-      const organization = await this.organizations.create(asOwner, { name: data.organizationName });
+      const organization = await this.organizations.createDuringSetup(asOwner, { name: data.organizationName });
       await tx.manager.insert(Membership, { id: randomUUID(), organizationId: organization.id, userId: user.id, role: "OWNER", createdAt: now });
       await this.audit.record(asOwner, { organizationId: organization.id, action: "member.added", targetType: "MEMBER", targetId: user.id, targetLabel: email, changes: { role: "OWNER" } });
       return { user, organization };

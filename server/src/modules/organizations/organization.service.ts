@@ -43,12 +43,24 @@ export class OrganizationService {
     }));
   }
 
+  /** Every organization: operators and system clients only. */
   async listAll(ctx: Ctx): Promise<Organization[]> {
+    this.access.platform(ctx, "read");
     return ctx.manager.find(Organization, { order: { createdAt: "ASC", id: "ASC" } });
   }
 
-  /** Writes `organization.created` to the audit trail in the same transaction. */
+  /** Operators and system clients only. Writes `organization.created` to the audit trail. */
   async create(ctx: Ctx, data: CreateOrganizationData): Promise<Organization> {
+    this.access.platform(ctx, "write");
+    return this.insert(ctx, data);
+  }
+
+  /** First-run setup's organization, audited as created by the first owner. */
+  createDuringSetup(ctx: Ctx, data: CreateOrganizationData): Promise<Organization> {
+    return this.insert(ctx, data);
+  }
+
+  private async insert(ctx: Ctx, data: CreateOrganizationData): Promise<Organization> {
     const errors = organizationErrors(data);
     if (errors.length > 0) throw badInput(errors);
     return transactional(ctx, async (tx) => {
@@ -86,7 +98,9 @@ export class OrganizationService {
     });
   }
 
+  /** Operators and system clients only. */
   async update(ctx: Ctx, id: string, data: UpdateOrganizationData): Promise<Organization> {
+    this.access.platform(ctx, "write");
     const errors = organizationErrors(data);
     if (errors.length > 0) throw badInput(errors);
     return transactional(ctx, async (tx) => {

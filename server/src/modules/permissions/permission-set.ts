@@ -9,9 +9,22 @@ export function scopeOf(permission: string): string {
   return dot === -1 ? permission : permission.slice(0, dot);
 }
 
+/**
+ * Platform-level permissions, held only by system clients (clients of no organization, made
+ * with the CLI): they manage organizations and see nothing inside any of them.
+ */
+export const SYSTEM_SCOPE = "system";
+export const SYSTEM_PERMISSIONS = ["system.organizations.read", "system.organizations.write", "tokens.introspect"];
+const SYSTEM_IMPLIES = new Map([["system.organizations.write", ["system.organizations.read"]]]);
+
 /** The permissions a client may ever hold: those of its scopes, or the whole catalog. */
 export function grantable(catalog: PermissionCatalog, scopes: string[] | null): string[] {
+  if (scopes?.includes(SYSTEM_SCOPE)) return SYSTEM_PERMISSIONS;
   return scopes === null ? catalog.permissions : catalog.permissions.filter((permission) => scopes.includes(scopeOf(permission)));
+}
+
+function impliedBy(catalog: PermissionCatalog, permission: string): string[] {
+  return catalog.implies.get(permission) ?? SYSTEM_IMPLIES.get(permission) ?? [];
 }
 
 /** Sorted into catalog order with every implication added ("Change" grants "View"). */
@@ -19,15 +32,15 @@ export function withImplications(catalog: PermissionCatalog, permissions: Iterab
   const result = new Set<string>();
   for (const permission of permissions) {
     result.add(permission);
-    for (const implied of catalog.implies.get(permission) ?? []) result.add(implied);
+    for (const implied of impliedBy(catalog, permission)) result.add(implied);
   }
-  return catalog.permissions.filter((permission) => result.has(permission));
+  return [...catalog.permissions, ...SYSTEM_PERMISSIONS.filter((permission) => !catalog.permissions.includes(permission))].filter((permission) => result.has(permission));
 }
 
 /** Removes `revoked` and whatever implies them, so the result stays closed under implication. */
 export function without(catalog: PermissionCatalog, current: string[], revoked: string[]): string[] {
   const gone = new Set(revoked);
-  return current.filter((permission) => !gone.has(permission) && !(catalog.implies.get(permission) ?? []).some((implied) => gone.has(implied)));
+  return current.filter((permission) => !gone.has(permission) && !impliedBy(catalog, permission).some((implied) => gone.has(implied)));
 }
 
 export function presetPermissions(catalog: PermissionCatalog, name: PresetName, scopes: string[] | null): string[] {
@@ -56,12 +69,13 @@ export function roleLabel(catalog: PermissionCatalog, permissions: string[], sco
 export function permissionErrors(catalog: PermissionCatalog, permissions: string[], scopes: string[] | null, field: string): FieldError[] {
   const errors: FieldError[] = [];
   const allowed = grantable(catalog, scopes);
-  const unknown = permissions.filter((permission) => !catalog.permissions.includes(permission));
+  const known = (permission: string) => catalog.permissions.includes(permission) || SYSTEM_PERMISSIONS.includes(permission);
+  const unknown = permissions.filter((permission) => !known(permission));
   if (unknown.length > 0) {
     const list = unknown.map((permission) => `"${permission}"`).join(", ");
     errors.push({ field, message: `Unknown permission${unknown.length > 1 ? "s" : ""} ${list}. Valid permissions: ${allowed.join(", ")}` });
   }
-  const outside = permissions.filter((permission) => catalog.permissions.includes(permission) && !allowed.includes(permission));
+  const outside = permissions.filter((permission) => known(permission) && !allowed.includes(permission));
   if (outside.length > 0) {
     errors.push({ field, message: `Outside the client's scopes (${(scopes ?? []).join(", ")}): ${outside.join(", ")}` });
   }
