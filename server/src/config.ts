@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { ipOrCidrProblem } from "./common/ip-address.js";
+import { ipOrCidrProblem } from "./common/ip-syntax.js";
 
 export type DatabaseConfig =
   | { kind: "sqlite"; path: string }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ipAllowlist, ipOrCidrProblem } from "./ip-address.js";
+import { ipAllowlist } from "./ip-address.js";
+import { ipOrCidrProblem } from "./ip-syntax.js";
 
 describe("ipOrCidrProblem", () => {
   it.each(["203.0.113.7", "10.0.0.0/8", "0.0.0.0/0", "::1", "2001:db8::/32", "fe80::1/128"])("accepts %s", (entry) => {

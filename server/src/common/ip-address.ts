@@ -1,16 +1,5 @@
 import { BlockList, isIP } from "node:net";
 
-/** "10.0.0.0/8", "2001:db8::/32", "203.0.113.7" or "::1": null when valid, else why not. */
-export function ipOrCidrProblem(entry: string): string | null {
-  const [address, prefix, ...rest] = entry.split("/");
-  const version = isIP(address);
-  if (version === 0 || rest.length > 0) return "is not an IPv4/IPv6 address or CIDR block";
-  if (prefix === undefined) return null;
-  const max = version === 4 ? 32 : 128;
-  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max) return `has a prefix length outside 0–${max}`;
-  return null;
-}
-
 /** Strips the "::ffff:" that dual-stack sockets put before IPv4 client addresses. */
 export function normalizeClientIp(ip: string): string {
   return ip.startsWith("::ffff:") && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;

@@ -1,5 +1,5 @@
 import type { FieldError } from "../../common/errors.js";
-import { ipOrCidrProblem } from "../../common/ip-address.js";
+import { ipOrCidrProblem } from "../../common/ip-syntax.js";
 
 export const NAME_MAX = 100;
 export const DESCRIPTION_MAX = 1000;
