@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 import { findMysqlBinaries } from "./server/test/support/mysql-server.js";
 
@@ -9,6 +11,11 @@ const resolve = { alias: { graphql: require.resolve("graphql") } };
 const isCi = process.env.CI === "true" || process.env.CI === "1";
 const hasMysql = findMysqlBinaries() !== null || (process.env.CLAVIS_TEST_MYSQL_URL ?? "") !== "";
 
+const hasChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].some((path) => existsSync(path));
+
+if (!hasChromium && !isCi) {
+  console.warn("\n[clavis] Browser tests are not run: no Chromium on this machine (apt-get install chromium).\n");
+}
 if (!hasMysql && !isCi) {
   console.warn("\n[clavis] MySQL tests are not run: no mariadbd/mysqld on this machine (apt-get install mariadb-server).\n");
 }
@@ -33,6 +40,11 @@ export default defineConfig({
       integration("sqlite"),
       // With CI=true the project runs even without a server, so the missing install fails loudly.
       ...(hasMysql || isCi ? [integration("mysql")] : []),
+      { plugins: [react()], resolve, test: { name: "web", include: ["web/src/**/*.test.{ts,tsx}"], environment: "jsdom", setupFiles: ["web/src/test-setup.ts"] } },
+      // With CI=true the browser project runs even without Chromium, so the missing install fails loudly.
+      ...(hasChromium || isCi
+        ? [{ resolve, test: { name: "browser", include: ["web/test/**/*.test.ts"], env: { CLAVIS_TEST_DB: "sqlite" }, testTimeout: 60_000, hookTimeout: 60_000 } }]
+        : []),
     ],
   },
 });

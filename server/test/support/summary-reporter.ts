@@ -7,16 +7,16 @@ export default class SummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const testModule of testModules) {
-      let tests = 0;
+      let failedHere = 0;
       for (const test of testModule.children.allTests()) {
-        tests += 1;
         const state = test.result().state;
         if (state === "passed") passed += 1;
-        else if (state === "failed") failed += 1;
+        else if (state === "failed") failedHere += 1;
         else skipped += 1;
       }
-      // A file that failed to load has no tests to count; it still failed.
-      if (tests === 0 && testModule.state() === "failed") failed += 1;
+      // A file that failed to load, or whose beforeAll failed, counts as a failure even though
+      // its tests show as skipped.
+      failed += failedHere === 0 && testModule.state() === "failed" ? 1 : failedHere;
     }
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }

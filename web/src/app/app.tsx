@@ -1,11 +1,35 @@
-import { ServerInfoPanel } from "../features/system/server-info-panel";
+import { useEffect } from "react";
+import { ErrorBanner, Loading } from "../components/ui/error-banner";
+import { LoginPage } from "../features/auth/login-page";
+import { SetupPage } from "../features/auth/setup-page";
+import { useMyOrganizations, useSession } from "../features/auth/use-session";
+import { toAppError } from "../lib/graphql-errors";
+import { useI18n } from "../lib/i18n";
+import { useRouter } from "../lib/router";
+import { OrganizationLayout } from "./organization-layout";
 
+/** First run, sign-in, or the signed-in app; the URL decides the screen. */
 export function App() {
-  return (
-    <main style={{ fontFamily: "system-ui, sans-serif", maxWidth: 720, margin: "2rem auto", padding: "0 1rem" }}>
-      <h1>Clavis</h1>
-      <p>Self-hosted manager of OAuth 2.0 API client credentials.</p>
-      <ServerInfoPanel />
-    </main>
-  );
+  const { t } = useI18n();
+  const { path, navigate } = useRouter();
+  const session = useSession();
+  const signedIn = session.data?.me != null;
+  const organizations = useMyOrganizations(!signedIn);
+  const firstOrganization = organizations.data?.myOrganizations[0]?.id;
+  const organizationId = /^\/organization\/([^/]+)/.exec(path)?.[1];
+
+  useEffect(() => {
+    if (signedIn && organizationId === undefined && firstOrganization !== undefined) navigate(`/organization/${firstOrganization}`, { replace: true });
+  }, [signedIn, organizationId, firstOrganization, navigate]);
+
+  if (session.loading && session.data === undefined) return <Loading label={t("common.loading")} />;
+  if (session.error !== undefined) return <main className="auth-page"><ErrorBanner message={toAppError(session.error).message} /></main>;
+  const refresh = () => void session.refetch();
+  if (session.data?.setupRequired === true) return <SetupPage onDone={(id) => { navigate(`/organization/${id}`, { replace: true }); refresh(); }} />;
+  if (!signedIn) return <LoginPage onSignedIn={refresh} />;
+  if (organizations.data !== undefined && organizations.data.myOrganizations.length === 0) {
+    return <main className="auth-page"><div className="card">{t("app.noOrganizations")}</div></main>;
+  }
+  if (organizationId === undefined || organizations.data === undefined) return <Loading label={t("common.loading")} />;
+  return <OrganizationLayout organizationId={organizationId} organizations={organizations.data.myOrganizations} me={session.data?.me ?? null} onSignedOut={refresh} />;
 }

@@ -1,0 +1,72 @@
+import { ErrorBanner, Loading } from "../components/ui/error-banner";
+import { useAuthActions } from "../features/auth/use-session";
+import type { SessionOrganization } from "../features/auth/auth.graphql";
+import { useOrganization } from "../features/organizations/use-organization";
+import { toAppError } from "../lib/graphql-errors";
+import { useI18n } from "../lib/i18n";
+import { Link, useRouter } from "../lib/router";
+import { OrganizationRoutes } from "./organization-routes";
+
+interface LayoutProps {
+  organizationId: string;
+  organizations: SessionOrganization[];
+  me: { email: string; name: string } | null;
+  onSignedOut(): void;
+}
+
+export function OrganizationLayout({ organizationId, organizations, me, onSignedOut }: LayoutProps) {
+  const { t, language, setLanguage } = useI18n();
+  const { navigate } = useRouter();
+  const { logout } = useAuthActions();
+  const { data, loading, error } = useOrganization(organizationId);
+  const base = `/organization/${organizationId}`;
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Link to={base} className="brand">
+          Clavis
+        </Link>
+        {organizations.length > 1 && (
+          <label className="switcher">
+            <span className="visually-hidden">{t("app.switchOrganization")}</span>
+            <select value={organizationId} onChange={(event) => navigate(`/organization/${event.target.value}`)}>
+              {organizations.map((organization) => (
+                <option key={organization.id} value={organization.id}>
+                  {organization.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <nav aria-label={t("app.mainNavigation")}>
+          <Link to={base}>{t("nav.overview")}</Link>
+          <Link to={`${base}/api-clients`}>{t("nav.apiClients")}</Link>
+          <Link to={`${base}/audit`}>{t("nav.audit")}</Link>
+          <Link to={`${base}/members`}>{t("nav.members")}</Link>
+        </nav>
+        <div className="topbar-end">
+          <label>
+            <span className="visually-hidden">{t("app.language")}</span>
+            <select value={language} onChange={(event) => setLanguage(event.target.value as "en" | "sv")}>
+              <option value="en">English</option>
+              <option value="sv">Svenska</option>
+            </select>
+          </label>
+          <span className="who" title={me?.email}>{me?.name}</span>
+          <button type="button" className="button button-small" onClick={async () => { await logout(); navigate("/", { replace: true }); onSignedOut(); }}>
+            {t("auth.signOut")}
+          </button>
+        </div>
+      </header>
+      <main className="content">
+        {error !== undefined ? (
+          <ErrorBanner message={toAppError(error).message} />
+        ) : loading && data === undefined ? (
+          <Loading label={t("common.loading")} />
+        ) : data === undefined ? null : (
+          <OrganizationRoutes organization={data.organization} serverInfo={data.serverInfo} />
+        )}
+      </main>
+    </div>
+  );
+}

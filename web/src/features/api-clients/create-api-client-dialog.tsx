@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from "react";
+import { Dialog } from "../../components/ui/dialog";
+import { ErrorBanner } from "../../components/ui/error-banner";
+import { FormField } from "../../components/ui/form-field";
+import { StringListEditor } from "../../components/ui/string-list-editor";
+import { oneYearAhead } from "../../lib/format";
+import { fieldError, type AppErrorInfo } from "../../lib/graphql-errors";
+import { useI18n } from "../../lib/i18n";
+import type { CatalogApi, RolePreset, SecretPayload } from "./api-clients.graphql";
+import { clientIdErrors, descriptionErrors, ipProblemAt, listHasProblems, nameErrors, redirectProblemAt } from "./client-rules";
+import { PermissionGrid } from "./permission-grid";
+import { order, presetSelection, visibleApis } from "./permission-grid-state";
+import { useApiClientMutations } from "./use-api-clients";
+
+interface CreateApiClientDialogProps {
+  organizationId: string;
+  apis: CatalogApi[];
+  presets: RolePreset[];
+  onClose(): void;
+  onCreated(result: SecretPayload): void;
+}
+
+export function CreateApiClientDialog({ organizationId, apis, presets, onClose, onCreated }: CreateApiClientDialogProps) {
+  const { t, language } = useI18n();
+  const { create, busy } = useApiClientMutations();
+  const reader = presets.find((preset) => preset.name === "reader");
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const [clientId, setClientId] = useState("");
+  const [environment, setEnvironment] = useState<"LIVE" | "STAGING">("LIVE");
+  const [scopes, setScopes] = useState<string[] | null>(null);
+  const [permissions, setPermissions] = useState<string[]>(reader === undefined ? [] : presetSelection(reader, apis));
+  const [expiresOn, setExpiresOn] = useState(oneYearAhead());
+  const [allowedIps, setAllowedIps] = useState<string[]>([]);
+  const [redirectUris, setRedirectUris] = useState<string[]>([]);
+  const [touched, setTouched] = useState(false);
+  const [error, setError] = useState<AppErrorInfo | null>(null);
+
+  const shown = visibleApis(apis, scopes);
+  const nameProblem = touched || name !== "" ? nameErrors(name)[0]?.message : undefined;
+  const idProblem = clientId === "" ? undefined : clientIdErrors(clientId)[0]?.message;
+  const descriptionProblem = descriptionErrors(description)[0]?.message;
+  const invalid = nameErrors(name).length > 0 || idProblem !== undefined || descriptionProblem !== undefined || listHasProblems(allowedIps, redirectUris);
+
+  const changeScopes = (next: string[] | null) => {
+    setScopes(next);
+    setPermissions(order(visibleApis(apis, next), permissions));
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (invalid) return;
+    setError(null);
+    const result = await create({
+      organizationId,
+      name,
+      description,
+      clientId: clientId === "" ? null : clientId,
+      environment,
+      permissions,
+      scopes,
+      expiresAt: expiresOn === "" ? null : new Date(`${expiresOn}T23:59:59.999Z`).toISOString(),
+      allowedIps,
+      redirectUris,
+    });
+    if ("error" in result) setError(result.error);
+    else onCreated(result.data.createApiClient);
+  };
+
+  return (
+    <Dialog open title={t("clients.create")} onClose={onClose} wide>
+      <form onSubmit={submit} noValidate>
+        <div className="dialog-body">
+          <ErrorBanner message={error?.message} />
+          <FormField label={t("clients.name")} value={name} onChange={(event) => setName(event.target.value)} onBlur={() => setTouched(true)} error={nameProblem ?? fieldError(error, "name")} required maxLength={100} />
+          <div className="field">
+            <label htmlFor="create-description">{t("clients.description")}</label>
+            <textarea id="create-description" value={description} onChange={(event) => setDescription(event.target.value)} rows={2} aria-invalid={descriptionProblem !== undefined} />
+            {descriptionProblem !== undefined && <p className="field-error" role="alert">{descriptionProblem}</p>}
+          </div>
+          <FormField label={t("clients.ownClientId")} value={clientId} onChange={(event) => setClientId(event.target.value.trim())} error={idProblem ?? fieldError(error, "clientId")} hint={t("clients.ownClientIdHint")} placeholder="reporting-service" />
+          <fieldset className="inline-choices">
+            <legend>{t("clients.environment")}</legend>
+            {(["LIVE", "STAGING"] as const).map((value) => (
+              <label key={value} className="checkbox">
+                <input type="radio" name="environment" checked={environment === value} onChange={() => setEnvironment(value)} />
+                {value === "LIVE" ? t("env.live") : t("env.staging")}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="inline-choices">
+            <legend>{t("clients.scopes")}</legend>
+            <label className="checkbox">
+              <input type="checkbox" checked={scopes !== null} onChange={(event) => changeScopes(event.target.checked ? apis.map((api) => api.name) : null)} />
+              {t("clients.limitScopes")}
+            </label>
+            {scopes !== null &&
+              apis.map((api) => (
+                <label key={api.name} className="checkbox">
+                  <input type="checkbox" checked={scopes.includes(api.name)} onChange={(event) => changeScopes(event.target.checked ? [...scopes, api.name] : scopes.filter((scope) => scope !== api.name))} />
+                  {api.title[language]}
+                </label>
+              ))}
+            {fieldError(error, "scopes") !== undefined && <p className="field-error" role="alert">{fieldError(error, "scopes")}</p>}
+          </fieldset>
+          <PermissionGrid apis={shown} presets={presets} selected={permissions} onChange={setPermissions} />
+          {fieldError(error, "permissions") !== undefined && <p className="field-error" role="alert">{fieldError(error, "permissions")}</p>}
+          <FormField label={t("clients.expiry")} type="date" value={expiresOn} min={new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)} onChange={(event) => setExpiresOn(event.target.value)} error={fieldError(error, "expiresAt")} hint={t("clients.expiryHint")} />
+          <StringListEditor label={t("clients.allowedIps")} hint={t("clients.allowedIpsHint")} values={allowedIps} onChange={setAllowedIps} problemAt={ipProblemAt} placeholder="203.0.113.0/24" addLabel={t("common.add")} removeLabel={t("common.remove")} />
+          <StringListEditor label={t("clients.redirectUris")} values={redirectUris} onChange={setRedirectUris} problemAt={redirectProblemAt} placeholder="https://app.example.com/callback" addLabel={t("common.add")} removeLabel={t("common.remove")} />
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            {t("common.cancel")}
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy || (touched && invalid)} aria-busy={busy}>
+            {busy ? t("common.working") : t("clients.create")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,17 @@
+import { CopyField } from "../../components/ui/copy-field";
+import { useI18n } from "../../lib/i18n";
+
+/** Where integrations get tokens, with a curl example ready to copy. */
+export function TokenEndpointPanel({ tokenEndpoint, issuer, tenantHeader }: { tokenEndpoint: string; issuer: string; tenantHeader: string }) {
+  const { t } = useI18n();
+  const curl = `curl -s ${tokenEndpoint} -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials`;
+  return (
+    <section className="card" aria-labelledby="token-panel-title">
+      <h2 id="token-panel-title">{t("token.title")}</h2>
+      <CopyField label={t("token.url")} value={tokenEndpoint} copyLabel={t("common.copy")} copiedLabel={t("common.copied")} />
+      <CopyField label={t("token.issuer")} value={issuer} copyLabel={t("common.copy")} copiedLabel={t("common.copied")} />
+      <CopyField label={t("token.curl")} value={curl} copyLabel={t("common.copy")} copiedLabel={t("common.copied")} />
+      <p className="hint">{t("token.hint", { header: tenantHeader })}</p>
+    </section>
+  );
+}

@@ -1,6 +1,0 @@
-import { useQuery } from "@apollo/client/react";
-import { SERVER_INFO } from "./server-info.graphql";
-
-export function useServerInfo() {
-  return useQuery(SERVER_INFO);
-}
