@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../server/test/support/free-port.js";
@@ -197,6 +198,28 @@ describe("the admin app in Chromium", () => {
     await page.getByRole("heading", { name: "Visible to viewers" }).waitFor();
     for (const action of ["Edit", "Reset secret", "Delete"]) expect(await page.getByRole("button", { name: action }).count()).toBe(0);
     await shot("12-viewer-details");
+  });
+
+  it("filters, greys out an expired client with a warning, and follows back and forward", async () => {
+    const sqlite = new Database(db.url.slice("sqlite:".length));
+    sqlite.prepare("UPDATE api_clients SET expires_at = '2020-01-01 00:00:00.000' WHERE name = ?").run("Visible to viewers");
+    sqlite.close();
+    await page.getByRole("navigation").getByRole("link", { name: "API clients" }).click();
+    await page.reload();
+    const row = page.getByRole("row", { name: /Visible to viewers/ });
+    await row.waitFor();
+    expect(await row.getAttribute("class")).toBe("expired");
+    expect(await row.getByTitle("This client has expired: its integrations can no longer get tokens.").isVisible()).toBe(true);
+    await page.getByLabel("Filter by name, client id or notes").fill("no such client");
+    await page.getByText("No client matches the filter.").waitFor();
+    await page.getByLabel("Filter by name, client id or notes").fill("visible");
+    await row.waitFor();
+    await page.getByRole("navigation").getByRole("link", { name: "Audit trail" }).click();
+    await page.getByRole("heading", { name: "Audit trail" }).waitFor();
+    await page.goBack();
+    await page.getByRole("heading", { name: "API clients" }).waitFor();
+    await page.goForward();
+    await page.getByRole("heading", { name: "Audit trail" }).waitFor();
   });
 
   it("works at 360 px wide", async () => {
