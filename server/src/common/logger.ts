@@ -2,7 +2,8 @@ import { pino, type Logger } from "pino";
 import type { LogLevel } from "../config.js";
 
 // Belt and braces: request logs never include headers or bodies, but anything that does
-// pass one of these keys into a log call is masked.
+// pass one of these keys into a log call is masked. Exact paths only: wildcard paths cost
+// measurable time on every request line of the /token hot path.
 const REDACT = [
   "authorization",
   "cookie",
@@ -12,16 +13,9 @@ const REDACT = [
   "client_secret",
   "token",
   "access_token",
-  "*.authorization",
-  "*.cookie",
-  "*.password",
-  "*.secret",
-  "*.clientSecret",
-  "*.client_secret",
-  "*.token",
-  "*.access_token",
   "req.headers.authorization",
   "req.headers.cookie",
+  "err.config",
 ];
 
 export function createLogger(level: LogLevel): Logger {

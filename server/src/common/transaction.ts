@@ -1,18 +1,63 @@
-import type { Ctx } from "./context.js";
 import type { DataSource, EntityManager } from "typeorm";
+import type { Ctx } from "./context.js";
 
-const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+interface SqliteQueue {
+  tail: Promise<unknown>;
+  pending: number;
+}
+
+const queues = new WeakMap<DataSource, SqliteQueue>();
+
+function queueOf(dataSource: DataSource): SqliteQueue {
+  let queue = queues.get(dataSource);
+  if (queue === undefined) {
+    queue = { tail: Promise.resolve(), pending: 0 };
+    queues.set(dataSource, queue);
+  }
+  return queue;
+}
+
+export function isSqlite(dataSource: DataSource): boolean {
+  return dataSource.options.type === "better-sqlite3";
+}
+
+function enqueue<T>(dataSource: DataSource, work: () => T | Promise<T>): Promise<T> {
+  const queue = queueOf(dataSource);
+  queue.pending += 1;
+  const run = queue.tail
+    .catch(() => undefined)
+    .then(work)
+    .finally(() => {
+      queue.pending -= 1;
+    });
+  queue.tail = run;
+  return run;
+}
 
 /**
- * Runs `work` in one database transaction. On SQLite TypeORM shares a single connection, so
- * concurrent transactions would nest as savepoints of each other; they are queued instead.
+ * Runs `work` in one database transaction. SQLite has one connection that TypeORM shares, so a
+ * transaction would swallow any write made during its awaits (and lose it on rollback), and
+ * concurrent transactions would nest as savepoints. On SQLite, transactions and every other
+ * write therefore take turns (see `sqliteWrite`).
  */
 export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (dataSource.options.type !== "better-sqlite3") return dataSource.transaction(work);
-  const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => dataSource.transaction(work));
-  sqliteQueues.set(dataSource, next);
-  return next;
+  if (!isSqlite(dataSource)) return dataSource.transaction(work);
+  return enqueue(dataSource, () => dataSource.transaction(work));
+}
+
+/**
+ * Synchronous driver statements outside a transaction (the /token hot path). On SQLite they run
+ * at once when no transaction is open (nothing can interleave with synchronous code) and wait
+ * their turn otherwise.
+ */
+export function writeNow<T>(dataSource: DataSource, write: () => T): T | Promise<T> {
+  if (!isSqlite(dataSource) || queueOf(dataSource).pending === 0) return write();
+  return enqueue(dataSource, write);
+}
+
+/** An async write outside a transaction (TypeORM awaits inside it): on SQLite it takes a turn. */
+export function writeInTurn<T>(dataSource: DataSource, write: () => Promise<T>): Promise<T> {
+  return isSqlite(dataSource) ? enqueue(dataSource, write) : write();
 }
 
 /** Runs `work` with a Ctx bound to one transaction; nested calls join the outer one. */

@@ -7,6 +7,7 @@ import { createHttpApp } from "./app.js";
 import { clientIpResolver } from "./client-ip.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const SWEEP_MS = 60_000;
 
 export interface RunningServer {
   server: Server;
@@ -18,7 +19,12 @@ export interface RunningServer {
 export async function listen(app: AppServices, port: number, host: string): Promise<RunningServer> {
   const http = await createHttpApp(app);
   const oauth = oauthRoutes(app, clientIpResolver(app.config.trustProxy));
-  await app.services.keys.current(createCtx(app.dataSource, { type: "SYSTEM" }));
+  const system = createCtx(app.dataSource, { type: "SYSTEM" });
+  await app.services.keys.current(system);
+  const sweeper = setInterval(() => {
+    app.services.tokens.pruneExpired(system).catch((error: unknown) => app.logger.warn({ err: error }, "pruning expired tokens failed"));
+  }, SWEEP_MS);
+  sweeper.unref();
   const server = createServer((req, res) => {
     const route = oauth(req);
     if (route !== null) route(req, res);
@@ -40,6 +46,7 @@ export async function listen(app: AppServices, port: number, host: string): Prom
       const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await drained;
       clearTimeout(timer);
+      clearInterval(sweeper);
       await http.stop();
       await app.services.lastUsed.flush();
       if (app.dataSource.isInitialized) await app.dataSource.destroy();

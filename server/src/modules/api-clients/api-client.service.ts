@@ -221,7 +221,7 @@ export class ApiClientService {
       await tx.manager.createQueryBuilder().delete().from(ApiClientSecret).where("api_client_id = :id AND version < :current", { id, current: client.secretVersion }).execute();
       if (gracePeriodSeconds === 0) {
         await tx.manager.delete(ApiClientSecret, { apiClientId: id, version: client.secretVersion });
-        await tx.manager.createQueryBuilder().update(AccessToken).set({ revokedAt: now }).where("api_client_id = :id AND revoked_at IS NULL", { id }).execute();
+        await tx.manager.delete(AccessToken, { apiClientId: id });
       } else {
         await tx.manager.update(ApiClientSecret, { apiClientId: id, version: client.secretVersion }, { expiresAt: new Date(now.getTime() + gracePeriodSeconds * 1000) });
       }

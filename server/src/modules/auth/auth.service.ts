@@ -3,7 +3,7 @@ import { LessThan } from "typeorm";
 import type { Ctx } from "../../common/context.js";
 import { AppError, badInput } from "../../common/errors.js";
 import { RateLimiter } from "../../common/rate-limiter.js";
-import { transactional } from "../../common/transaction.js";
+import { inTransaction, transactional, writeInTurn } from "../../common/transaction.js";
 import { nameErrors } from "../api-clients/api-client.rules.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { insertUser } from "../members/member.service.js";
@@ -81,7 +81,7 @@ export class AuthService {
   }
 
   async logout(ctx: Ctx, token: string): Promise<void> {
-    await ctx.manager.delete(Session, { idHash: hashToken(token) });
+    await writeInTurn(ctx.manager.connection, () => ctx.manager.delete(Session, { idHash: hashToken(token) }));
   }
 
   /** The signed-in user for a session cookie value, or null when it is unknown or expired. */
@@ -89,7 +89,7 @@ export class AuthService {
     const session = await ctx.manager.findOneBy(Session, { idHash: hashToken(token) });
     if (session === null) return null;
     if (session.expiresAt.getTime() <= Date.now()) {
-      await ctx.manager.delete(Session, { idHash: session.idHash });
+      await writeInTurn(ctx.manager.connection, () => ctx.manager.delete(Session, { idHash: session.idHash }));
       return null;
     }
     return ctx.manager.findOneBy(User, { id: session.userId });
@@ -98,15 +98,9 @@ export class AuthService {
   private async createSession(ctx: Ctx, userId: string): Promise<string> {
     const token = randomBytes(32).toString("base64url");
     const now = new Date();
-    await ctx.manager.delete(Session, { userId, expiresAt: LessThan(now) });
-    await ctx.manager.insert(Session, {
-      idHash: hashToken(token),
-      userId,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-      lastSeenAt: now,
-      ip: ctx.ip,
-      userAgent: null,
+    await inTransaction(ctx.manager.connection, async (manager) => {
+      await manager.delete(Session, { userId, expiresAt: LessThan(now) });
+      await manager.insert(Session, { idHash: hashToken(token), userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS), lastSeenAt: now, ip: ctx.ip, userAgent: null });
     });
     return token;
   }

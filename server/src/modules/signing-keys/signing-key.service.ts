@@ -1,6 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey } from "node:crypto";
 import type { Ctx } from "../../common/context.js";
-import { transactional } from "../../common/transaction.js";
+import { transactional, writeInTurn } from "../../common/transaction.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { Organization } from "../organizations/organization.entity.js";
 import { createSigner, type JwtSigner } from "./jwt-signer.js";
@@ -89,7 +89,7 @@ export class SigningKeyService {
     let rows = await this.publishedRows(ctx);
     if (!rows.some((row) => row.status === "ACTIVE")) {
       // First start. Two processes starting at once may both create one; both stay valid.
-      await ctx.manager.insert(SigningKey, this.newKey(new Date()));
+      await writeInTurn(ctx.manager.connection, () => ctx.manager.insert(SigningKey, this.newKey(new Date())));
       rows = await this.publishedRows(ctx);
     }
     const active = rows.filter((row) => row.status === "ACTIVE").sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];

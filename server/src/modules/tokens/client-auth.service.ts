@@ -1,5 +1,6 @@
 import type { Ctx } from "../../common/context.js";
 import { RateLimiter } from "../../common/rate-limiter.js";
+import { transactional } from "../../common/transaction.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { AuthFailure, ClientAuthenticator } from "./client-authenticator.js";
 import type { ClientState } from "./client-state-cache.js";
@@ -52,13 +53,13 @@ export class ClientAuthService {
     const key = `${state.client.id}:${reason}`;
     if (this.auditThrottle.blockedFor(key) !== null) return;
     this.auditThrottle.hit(key);
-    await this.audit.record(ctx, {
+    await transactional(ctx, (tx) => this.audit.record(tx, {
       organizationId: state.client.organizationId,
       action: "token.refused",
       targetType: "API_CLIENT",
       targetId: state.client.id,
       targetLabel: state.client.name,
       changes: { reason: why },
-    });
+    }));
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { writeInTurn } from "../../common/transaction.js";
 import { ApiClient } from "../api-clients/api-client.entity.js";
 
 /** Collects each client's last use in memory and writes it every few seconds, not per request. */
@@ -26,7 +27,7 @@ export class LastUsedRecorder {
     this.pending = new Map();
     for (const [id, { at, ip }] of batch) {
       try {
-        await this.dataSource.manager.update(ApiClient, { id }, { lastUsedAt: new Date(at), lastUsedIp: ip });
+        await writeInTurn(this.dataSource, () => this.dataSource.manager.update(ApiClient, { id }, { lastUsedAt: new Date(at), lastUsedIp: ip }));
       } catch {
         // The client may be gone, or the database briefly away: last use is best effort.
       }

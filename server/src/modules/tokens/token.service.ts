@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload } from "jose";
-import { In, type DataSource } from "typeorm";
+import { LessThan, type DataSource } from "typeorm";
+import { writeInTurn } from "../../common/transaction.js";
 import type { Ctx } from "../../common/context.js";
 import type { SigningKeyService } from "../signing-keys/signing-key.service.js";
 import { AccessToken } from "./access-token.entity.js";
 import type { ClientState, ClientStateCache } from "./client-state-cache.js";
 import type { LastUsedRecorder } from "./last-used-recorder.js";
+import { createTokenStore, type TokenStore } from "./token-store.js";
 
 export const DEFAULT_TTL_SECONDS = 3600;
 
@@ -37,6 +39,7 @@ export class TokenService {
     private readonly keys: SigningKeyService,
     private readonly clients: ClientStateCache,
     private readonly lastUsed: LastUsedRecorder,
+    private readonly store: TokenStore = createTokenStore(dataSource),
   ) {}
 
   /** The caller has authenticated the client and checked the scope against its permissions. */
@@ -60,17 +63,10 @@ export class TokenService {
       org_id: client.organizationId,
       env: client.environment === "LIVE" ? "live" : "staging",
     });
-    await ctx.manager.insert(AccessToken, {
-      jti,
-      apiClientId: client.id,
-      organizationId: client.organizationId,
-      secretVersion,
-      scope: scopeText,
-      issuedAt: new Date(now),
-      expiresAt: new Date((iat + ttl) * 1000),
-      revokedAt: null,
-    });
-    await this.enforceTokenLimit(ctx, client.id, organization?.maxTokensPerClient ?? 10);
+    await this.store.record(
+      { jti, apiClientId: client.id, organizationId: client.organizationId, secretVersion, scope: scopeText, issuedAt: new Date(now), expiresAt: new Date((iat + ttl) * 1000) },
+      organization?.maxTokensPerClient ?? 10,
+    );
     this.lastUsed.record(client.id, ip, now);
     return { accessToken, expiresIn: ttl, scope: scopeText };
   }
@@ -103,7 +99,7 @@ export class TokenService {
       return;
     }
     if (typeof jti !== "string") return;
-    await ctx.manager.createQueryBuilder().update(AccessToken).set({ revokedAt: new Date() }).where("jti = :jti AND api_client_id = :apiClientId AND revoked_at IS NULL", { jti, apiClientId }).execute();
+    await writeInTurn(this.dataSource, () => ctx.manager.delete(AccessToken, { jti, apiClientId }));
   }
 
   private async verifySignature(ctx: Ctx, token: string): Promise<AccessTokenClaims | null> {
@@ -123,18 +119,9 @@ export class TokenService {
     return null;
   }
 
-  /** Issuing one token more than the organization allows revokes the oldest live ones. */
-  private async enforceTokenLimit(ctx: Ctx, apiClientId: string, maxTokens: number): Promise<void> {
-    const live = await ctx.manager
-      .createQueryBuilder(AccessToken, "t")
-      .select("t.jti", "jti")
-      .where("t.api_client_id = :apiClientId AND t.revoked_at IS NULL AND t.expires_at > :now", { apiClientId, now: new Date() })
-      .orderBy("t.issued_at", "DESC")
-      .addOrderBy("t.jti", "DESC")
-      .offset(maxTokens)
-      .limit(1000)
-      .getRawMany<{ jti: string }>();
-    if (live.length === 0) return;
-    await ctx.manager.update(AccessToken, { jti: In(live.map((row) => row.jti)) }, { revokedAt: new Date() });
+  /** Deletes tokens that have expired; run from a timer, so the table holds little beyond the live set. */
+  async pruneExpired(ctx: Ctx): Promise<number> {
+    const result = await writeInTurn(this.dataSource, () => ctx.manager.delete(AccessToken, { expiresAt: LessThan(new Date()) }));
+    return result.affected ?? 0;
   }
 }
