@@ -43,41 +43,35 @@ interface Pending {
   done(error?: unknown): void;
 }
 
-// TypeORM writes SQLite datetimes as UTC "YYYY-MM-DD HH:MM:SS.SSS"; these rows must read back the same.
-const sqliteDate = (date: Date) => date.toISOString().replace("T", " ").replace("Z", "");
-
 /**
- * Group commit: the tokens of one event-loop turn are written in one transaction, and each
- * response waits for it, so every token is on disk before its response leaves, at the cost of
- * one commit per batch instead of two per token.
+ * Group commit: the tokens of one event-loop turn are written together, and each response
+ * waits for that write, so every token is stored before its response leaves, at the cost of one
+ * commit (and a few round trips) per batch instead of per token.
  */
-function sqliteStore(dataSource: DataSource): TokenStore {
-  let writeBatch: ((items: Pending[]) => void) | null = null;
+function groupCommit(writeBatch: (rows: TokenRow[], limits: Map<string, number>) => unknown): TokenStore {
   let pending: Pending[] = [];
-  // Prepared on first use: the store is built before migrations have created the table.
-  const batchWriter = () => {
-    if (writeBatch !== null) return writeBatch;
-    const db = (dataSource.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
-    const insert = db.prepare(INSERT);
-    const beyond = db.prepare("SELECT jti FROM access_tokens WHERE api_client_id = ? ORDER BY issued_at DESC, jti DESC LIMIT -1 OFFSET ?");
-    const remove = db.prepare("DELETE FROM access_tokens WHERE jti = ?");
-    writeBatch = db.transaction((items: Pending[]) => {
-      const limits = new Map<string, number>();
-      for (const { row, maxTokens } of items) {
-        insert.run(row.jti, row.apiClientId, row.organizationId, row.secretVersion, row.scope, sqliteDate(row.issuedAt), sqliteDate(row.expiresAt));
-        limits.set(row.apiClientId, maxTokens);
-      }
-      for (const [apiClientId, maxTokens] of limits) for (const old of beyond.all(apiClientId, maxTokens)) remove.run(old.jti);
-    });
-    return writeBatch;
+  let writing = false;
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled || writing || pending.length === 0) return;
+    scheduled = true;
+    setImmediate(flush);
   };
+  // One batch at a time: tokens that arrive while one is written make up the next, larger one.
   const flush = () => {
+    scheduled = false;
     const items = pending;
     pending = [];
-    const settle = (error?: unknown) => items.forEach((item) => item.done(error));
+    writing = true;
+    const settle = (error?: unknown) => {
+      writing = false;
+      items.forEach((item) => item.done(error));
+      schedule();
+    };
+    const limits = new Map(items.map((item) => [item.row.apiClientId, item.maxTokens]));
     try {
-      const written = writeNow(dataSource, () => batchWriter()(items));
-      if (written instanceof Promise) written.then(() => settle(), settle);
+      const written = writeBatch(items.map((item) => item.row), limits);
+      if (written instanceof Promise) written.then(() => settle(), (error: unknown) => settle(error ?? new Error("token batch failed")));
       else settle();
     } catch (error) {
       settle(error ?? new Error("token batch failed"));
@@ -87,26 +81,74 @@ function sqliteStore(dataSource: DataSource): TokenStore {
     record(row, maxTokens) {
       return new Promise<void>((resolve, reject) => {
         pending.push({ row, maxTokens, done: (error) => (error === undefined ? resolve() : reject(error)) });
-        if (pending.length === 1) setImmediate(flush);
+        schedule();
       });
     },
   };
 }
 
-interface MysqlPool {
-  execute(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
+interface SqliteStatement {
+  run(...params: unknown[]): unknown;
+  all(...params: unknown[]): { jti: string }[];
 }
 
-function mysqlStore(dataSource: DataSource): TokenStore {
-  const pool = () => (dataSource.driver as unknown as { pool: MysqlPool }).pool;
-  const execute = <T>(sql: string, params: unknown[]) =>
-    new Promise<T>((resolve, reject) => pool().execute(sql, params, (error, rows) => (error === null ? resolve(rows as T) : reject(error))));
-  return {
-    async record(row, maxTokens) {
-      await execute(INSERT, [row.jti, row.apiClientId, row.organizationId, row.secretVersion, row.scope, row.issuedAt, row.expiresAt]);
-      // MySQL rejects LIMIT inside IN (…), so the ids beyond the limit are read first.
-      const old = await execute<{ jti: string }[]>(`SELECT jti FROM access_tokens WHERE api_client_id = ? ORDER BY issued_at DESC, jti DESC LIMIT 1000 OFFSET ${Number(maxTokens)}`, [row.apiClientId]);
-      if (old.length > 0) await execute(`DELETE FROM access_tokens WHERE jti IN (${old.map(() => "?").join(", ")})`, old.map((token) => token.jti));
-    },
+interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+  transaction<T>(work: (items: T) => void): (items: T) => void;
+}
+
+// TypeORM writes SQLite datetimes as UTC "YYYY-MM-DD HH:MM:SS.SSS"; these rows must read back the same.
+const sqliteDate = (date: Date) => date.toISOString().replace("T", " ").replace("Z", "");
+
+function sqliteStore(dataSource: DataSource): TokenStore {
+  // Prepared on first use: the store is built before migrations have created the table.
+  let writeRows: ((batch: { rows: TokenRow[]; limits: Map<string, number> }) => void) | null = null;
+  const prepared = () => {
+    if (writeRows !== null) return writeRows;
+    const db = (dataSource.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
+    const insert = db.prepare(INSERT);
+    const beyond = db.prepare("SELECT jti FROM access_tokens WHERE api_client_id = ? ORDER BY issued_at DESC, jti DESC LIMIT -1 OFFSET ?");
+    const remove = db.prepare("DELETE FROM access_tokens WHERE jti = ?");
+    writeRows = db.transaction(({ rows, limits }: { rows: TokenRow[]; limits: Map<string, number> }) => {
+      for (const row of rows) insert.run(row.jti, row.apiClientId, row.organizationId, row.secretVersion, row.scope, sqliteDate(row.issuedAt), sqliteDate(row.expiresAt));
+      for (const [apiClientId, maxTokens] of limits) for (const old of beyond.all(apiClientId, maxTokens)) remove.run(old.jti);
+    });
+    return writeRows;
   };
+  return groupCommit((rows, limits) => writeNow(dataSource, () => prepared()({ rows, limits })));
+}
+
+interface MysqlPool {
+  query(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
+}
+
+const DEADLOCK_RETRIES = 5;
+
+function mysqlStore(dataSource: DataSource): TokenStore {
+  const once = <T>(sql: string, params: unknown[]) =>
+    new Promise<T>((resolve, reject) =>
+      (dataSource.driver as unknown as { pool: MysqlPool }).pool.query(sql, params, (error, rows) => (error === null ? resolve(rows as T) : reject(error))),
+    );
+  // Processes sharing the database can still deadlock on one client's rows; InnoDB rolls back
+  // just the one statement, so that statement alone is tried again.
+  const query = async <T>(sql: string, params: unknown[]): Promise<T> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await once<T>(sql, params);
+      } catch (error) {
+        if ((error as { code?: string }).code !== "ER_LOCK_DEADLOCK" || attempt >= DEADLOCK_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, attempt * 5));
+      }
+    }
+  };
+  return groupCommit(async (rows, limits) => {
+    const values = rows.map(() => "(?, ?, ?, ?, ?, ?, ?, NULL)").join(", ");
+    const params = rows.flatMap((row) => [row.jti, row.apiClientId, row.organizationId, row.secretVersion, row.scope, row.issuedAt, row.expiresAt]);
+    await query(`${INSERT.slice(0, INSERT.indexOf("VALUES"))}VALUES ${values}`, params);
+    for (const [apiClientId, maxTokens] of limits) {
+      // MySQL rejects LIMIT inside IN (…), so the ids beyond the limit are read first.
+      const old = await query<{ jti: string }[]>(`SELECT jti FROM access_tokens WHERE api_client_id = ? ORDER BY issued_at DESC, jti DESC LIMIT 1000 OFFSET ${Number(maxTokens)}`, [apiClientId]);
+      if (old.length > 0) await query(`DELETE FROM access_tokens WHERE jti IN (${old.map(() => "?").join(", ")})`, old.map((token) => token.jti));
+    }
+  });
 }
