@@ -1,3 +1,16 @@
-// The benchmark harness (bench/, against oidc-provider) is delivered by the benchmark issue.
-process.stderr.write("npm run bench: the benchmark harness is not built yet (see the open benchmark issue).\n");
-process.exit(1);
+// `npm run bench`: builds Clavis if needed, installs the harness's own dependencies (the peer,
+// oidc-provider, and autocannon stay out of the product's), then runs bench/run.js.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { ensureBuilt, ROOT } from "./ensure-built.js";
+
+ensureBuilt({ web: true });
+const bench = join(ROOT, "bench");
+if (!existsSync(join(bench, "node_modules/oidc-provider"))) {
+  process.stderr.write("[clavis] installing the benchmark harness (bench/)…\n");
+  const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: bench, stdio: "inherit" });
+  if (install.status !== 0) process.exit(install.status ?? 1);
+}
+const run = spawnSync(process.execPath, ["run.js"], { cwd: bench, stdio: "inherit" });
+process.exit(run.status ?? 1);

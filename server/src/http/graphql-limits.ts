@@ -54,19 +54,29 @@ export function depthLimit(maxDepth: number): ValidationRule {
   };
 }
 
-/** Estimates each operation's cost before it runs; lists count by their `first` argument. */
+/**
+ * Estimates each operation's cost before it runs; lists count by their `first` argument. The
+ * estimate depends only on the document and variables, so repeated requests reuse it.
+ */
 export function complexityLimit(maxComplexity: number): ApolloServerPlugin {
+  const known = new Map<string, number>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const key = `${request.operationName ?? ""}\u0000${request.query ?? ""}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let complexity = known.get(key);
+          if (complexity === undefined) {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+            if (known.size >= 1000) known.clear();
+            known.set(key, complexity);
+          }
           if (complexity > maxComplexity) {
             throw new GraphQLError(`Query complexity ${complexity} exceeds the maximum of ${maxComplexity}`, {
               extensions: { code: "QUERY_TOO_COMPLEX", http: { status: 400 } },

@@ -1,5 +1,6 @@
 import { ApolloServer, type ContextFunction } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { ExpressContextFunctionArgument } from "@as-integrations/express5";
 import { lexicographicSortSchema, printSchema, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
@@ -25,7 +26,8 @@ export async function createApollo(schema: GraphQLSchema, logger: Logger): Promi
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY)],
+    // No HTTP caching of GraphQL answers here, so the per-field cache-control bookkeeping is off.
+    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted, error) => formatError(formatted, error, logger),
   });
   await apollo.start();

@@ -55,8 +55,23 @@ export function presetPermissions(catalog: PermissionCatalog, name: PresetName, 
   );
 }
 
+const labels = new WeakMap<PermissionCatalog, Map<string, RoleLabel>>();
+
 /** reader/creator/admin when the permissions equal that preset over the client's scopes. */
 export function roleLabel(catalog: PermissionCatalog, permissions: string[], scopes: string[] | null): RoleLabel {
+  let known = labels.get(catalog);
+  if (known === undefined) labels.set(catalog, (known = new Map()));
+  const key = `${[...permissions].sort().join(" ")}|${scopes === null ? "*" : [...scopes].sort().join(" ")}`;
+  let label = known.get(key);
+  if (label === undefined) {
+    label = computeRoleLabel(catalog, permissions, scopes);
+    if (known.size >= 10_000) known.clear();
+    known.set(key, label);
+  }
+  return label;
+}
+
+function computeRoleLabel(catalog: PermissionCatalog, permissions: string[], scopes: string[] | null): RoleLabel {
   if (permissions.length === 0) return "custom";
   const key = [...permissions].sort().join(" ");
   for (const preset of catalog.presets) {

@@ -3,7 +3,7 @@ import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload } from "jose";
 import { LessThan, type DataSource } from "typeorm";
 import { writeInTurn } from "../../common/transaction.js";
 import type { Ctx } from "../../common/context.js";
-import type { SigningKeyService } from "../signing-keys/signing-key.service.js";
+import type { KeySet, SigningKeyService } from "../signing-keys/signing-key.service.js";
 import { AccessToken } from "./access-token.entity.js";
 import type { ClientState, ClientStateCache } from "./client-state-cache.js";
 import type { LastUsedRecorder } from "./last-used-recorder.js";
@@ -32,6 +32,7 @@ export interface VerifiedToken {
 /** Issues, verifies and revokes access tokens (RFC 9068 JWTs, each recorded by jti). */
 export class TokenService {
   private lastKeyReload = 0;
+  private jwks: { keySet: KeySet; verifyWith: ReturnType<typeof createLocalJWKSet> } | null = null;
 
   constructor(
     private readonly issuer: string,
@@ -105,8 +106,10 @@ export class TokenService {
   private async verifySignature(ctx: Ctx, token: string): Promise<AccessTokenClaims | null> {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const keySet = await this.keys.current(ctx);
+      // One JWKS object per key set: jose imports each key once and keeps it.
+      if (this.jwks?.keySet !== keySet) this.jwks = { keySet, verifyWith: createLocalJWKSet({ keys: keySet.publicKeys }) };
       try {
-        const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: keySet.publicKeys }), { issuer: this.issuer, typ: "at+jwt", algorithms: ["EdDSA"] });
+        const { payload } = await jwtVerify(token, this.jwks.verifyWith, { issuer: this.issuer, typ: "at+jwt", algorithms: ["EdDSA"] });
         return payload as AccessTokenClaims;
       } catch (error) {
         // A key another process made since our last load: reload at most once a second.
