@@ -41,8 +41,32 @@ function enqueue<T>(dataSource: DataSource, work: () => T | Promise<T>): Promise
  * write therefore take turns (see `sqliteWrite`).
  */
 export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (!isSqlite(dataSource)) return dataSource.transaction(work);
+  if (!isSqlite(dataSource)) return withDeadlockRetry(() => dataSource.transaction(work));
   return enqueue(dataSource, () => dataSource.transaction(work));
+}
+
+const RETRYABLE = new Set(["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT"]);
+const ATTEMPTS = 4;
+
+function isRetryable(error: unknown): boolean {
+  const candidate = error as { code?: string; driverError?: { code?: string } };
+  return RETRYABLE.has(candidate.driverError?.code ?? candidate.code ?? "");
+}
+
+/**
+ * InnoDB picks a victim when concurrent transactions lock rows in different orders (creates,
+ * deletes and token writes of one organization) and rolls that transaction back whole, so it is
+ * run again. Work functions read what they need inside the transaction, so a rerun is safe.
+ */
+async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isRetryable(error) || attempt >= ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
+    }
+  }
 }
 
 /**

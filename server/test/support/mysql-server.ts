@@ -10,6 +10,10 @@ const SEARCH_DIRS = ["/usr/sbin", "/usr/local/sbin", "/usr/bin", "/usr/local/bin
 export interface MysqlServer {
   url: string;
   stop(): Promise<void>;
+  /** Stops the server but keeps its data, as when a database host goes down. */
+  pause(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  resume(): Promise<void>;
 }
 
 function which(name: string): string | null {
@@ -45,24 +49,40 @@ export async function startMysqlServer(): Promise<MysqlServer> {
     throw new Error(`Initializing a MySQL data directory failed: ${init.stderr || init.stdout}`);
   }
   const port = await freePort();
-  const child = spawn(
-    binaries.server,
-    ["--no-defaults", `--datadir=${dataDir}`, "--user=root", `--port=${port}`, "--bind-address=127.0.0.1", `--socket=${join(dataDir, "mysqld.sock")}`, "--skip-networking=0", "--max-connections=500", "--innodb-flush-log-at-trx-commit=2", "--skip-log-bin"],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const url = `mysql://root@127.0.0.1:${port}/mysql`;
+  const launch = async () => {
+    const child = spawn(
+      binaries.server,
+      ["--no-defaults", `--datadir=${dataDir}`, "--user=root", `--port=${port}`, "--bind-address=127.0.0.1", `--socket=${join(dataDir, "mysqld.sock")}`, "--skip-networking=0", "--max-connections=500", "--innodb-flush-log-at-trx-commit=2", "--skip-log-bin"],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    try {
+      await waitUntilAccepting(port, child, () => stderr);
+    } catch (error) {
+      child.kill("SIGKILL");
+      throw error;
+    }
+    return child;
+  };
+  let child: ChildProcess;
   try {
-    await waitUntilAccepting(port, child, () => stderr);
+    child = await launch();
   } catch (error) {
-    child.kill("SIGKILL");
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  return { url, stop: () => stopServer(child, dataDir) };
+  const url = `mysql://root@127.0.0.1:${port}/mysql`;
+  return {
+    url,
+    stop: () => stopServer(child, dataDir),
+    pause: () => stopProcess(child),
+    resume: async () => {
+      child = await launch();
+    },
+  };
 }
 
 async function waitUntilAccepting(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
@@ -80,13 +100,16 @@ async function waitUntilAccepting(port: number, child: ChildProcess, stderr: () 
   }
 }
 
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
-  if (child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  await stopProcess(child);
   rmSync(dataDir, { recursive: true, force: true });
 }
