@@ -73,7 +73,9 @@ describe(`${SECONDS} s of mixed load at c=${CONCURRENCY} on ${testDbKind()}`, ()
             if (pick === 0 && response.status === 200) {
               const seen = await postForm(server.url, "/introspect", { token: response.body?.access_token }, { authorization: basic(tenant.integration.clientId, tenant.integration.secret) });
               check("introspect", seen.status);
-              if (seen.body?.org_id !== tenant.organizationId) problems.push("introspection answered for another organization");
+              // Inactive is a fair answer: other workers may have pushed the token past the client's limit.
+              if (seen.body?.active === true && seen.body.org_id !== tenant.organizationId) problems.push("introspection answered for another organization");
+              if (seen.body?.active !== true && seen.body?.active !== false) problems.push(`introspection: ${JSON.stringify(seen.body)}`);
               counts.introspect += 1;
             }
           } else if (pick < 14) {
