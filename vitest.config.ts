@@ -28,7 +28,7 @@ const integration = (db: "sqlite" | "mysql") => ({
     // *.mysql.test.ts need a MySQL server of their own (stopping it, for one).
     exclude: db === "sqlite" ? ["server/test/**/*.mysql.test.ts"] : [],
     env: { CLAVIS_TEST_DB: db },
-    globalSetup: db === "mysql" ? ["server/test/support/mysql.global-setup.ts"] : [],
+    globalSetup: [...(db === "mysql" ? ["server/test/support/mysql.global-setup.ts"] : []), "server/test/support/leak.global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

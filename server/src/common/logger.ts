@@ -18,8 +18,10 @@ const REDACT = [
   "err.config",
 ];
 
-export function createLogger(level: LogLevel): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" }, base: { service: "clavis" } });
+/** JSON lines on stdout, or appended to `file` (the test suite reads them back for leaks). */
+export function createLogger(level: LogLevel, file?: string): Logger {
+  const options = { level, redact: { paths: REDACT, censor: "[redacted]" }, base: { service: "clavis" } };
+  return file === undefined ? pino(options) : pino(options, pino.destination({ dest: file, sync: true }));
 }
 
 export type { Logger };

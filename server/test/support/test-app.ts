@@ -6,7 +6,8 @@ import { createDataSource, migrate } from "../../src/db/data-source.js";
 import { listen } from "../../src/http/server.js";
 import { createServices } from "../../src/services.js";
 import { freePort } from "./free-port.js";
-import { createTestDatabase, type TestDatabase } from "./test-database.js";
+import { join } from "node:path";
+import { createTestDatabase, leakDir, type TestDatabase } from "./test-database.js";
 
 export interface TestApp {
   url: string;
@@ -24,14 +25,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PORT: String(port),
     HOST: "127.0.0.1",
     CLAVIS_ISSUER: `http://127.0.0.1:${port}`,
-    LOG_LEVEL: "silent",
+    LOG_LEVEL: leakDir() === null ? "silent" : "info",
     CLAVIS_WEB_DIST: "/nonexistent-web-dist",
     ...env,
   });
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
   await migrate(dataSource);
-  const app: AppServices = { config, dataSource, logger: createLogger(config.logLevel), services: createServices(config, dataSource) };
+  const logDir = leakDir();
+  const logger = logDir === null ? createLogger(config.logLevel) : createLogger(config.logLevel, join(logDir, `app-${port}-${Date.now()}.log`));
+  const app: AppServices = { config, dataSource, logger, services: createServices(config, dataSource) };
   const running = await listen(app, config.port, config.host);
   return {
     url: running.url,

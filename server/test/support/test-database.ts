@@ -3,7 +3,36 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
+import { writeFileSync } from "node:fs";
 import { inject } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { createDataSource } from "../../src/db/data-source.js";
+
+const TABLES = ["organizations", "users", "memberships", "sessions", "api_clients", "api_client_secrets", "access_tokens", "signing_keys", "audit_events"];
+
+/** Every row of every table, written where the end-of-suite leak scan reads it. */
+async function dumpForLeakScan(url: string, name: string): Promise<void> {
+  const dir = leakDir();
+  if (dir === null) return;
+  const dataSource = createDataSource(loadConfig({ DATABASE_URL: url }).database);
+  try {
+    await dataSource.initialize();
+    const dump: Record<string, unknown> = {};
+    for (const table of TABLES) dump[table] = await dataSource.query(`SELECT * FROM ${table}`).catch(() => []);
+    writeFileSync(join(dir, `db-${name}.json`), JSON.stringify(dump));
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+  }
+}
+
+/** Where logs and table dumps go for the end-of-suite leak scan; null outside the integration projects. */
+export function leakDir(): string | null {
+  try {
+    return inject("leakDir") ?? null;
+  } catch {
+    return null;
+  }
+}
 
 export type TestDbKind = "sqlite" | "mysql";
 
@@ -24,7 +53,15 @@ export function testDbKind(): TestDbKind {
 export async function createTestDatabase(kind: TestDbKind = testDbKind()): Promise<TestDatabase> {
   if (kind === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "clavis-sqlite-"));
-    return { kind, url: `sqlite:${join(dir, "clavis.sqlite")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    const url = `sqlite:${join(dir, "clavis.sqlite")}`;
+    return {
+      kind,
+      url,
+      drop: async () => {
+        await dumpForLeakScan(url, `sqlite-${dir.split("-").pop()}`);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const admin = new URL(inject("mysqlAdminUrl"));
   const name = `clavis_t_${randomBytes(6).toString("hex")}`;
@@ -39,6 +76,7 @@ export async function createTestDatabase(kind: TestDbKind = testDbKind()): Promi
     kind,
     url: url.href,
     drop: async () => {
+      await dumpForLeakScan(url.href, name);
       const dropper = await connect();
       await dropper.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await dropper.end();
