@@ -27,16 +27,6 @@ export function createTokenStore(dataSource: DataSource): TokenStore {
   return isSqlite(dataSource) ? sqliteStore(dataSource) : mysqlStore(dataSource);
 }
 
-interface SqliteStatement {
-  run(...params: unknown[]): unknown;
-  all(...params: unknown[]): { jti: string }[];
-}
-
-interface SqliteDatabase {
-  prepare(sql: string): SqliteStatement;
-  transaction<T>(work: (items: T) => void): (items: T) => void;
-}
-
 interface Pending {
   row: TokenRow;
   maxTokens: number;

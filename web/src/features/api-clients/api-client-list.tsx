@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { CopyField } from "../../components/ui/copy-field";
 import { ErrorBanner, Loading } from "../../components/ui/error-banner";
+import { Pager } from "../../components/ui/pager";
 import { useToast } from "../../components/ui/toast";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { toAppError } from "../../lib/graphql-errors";
@@ -105,15 +106,15 @@ export function ApiClientListPage({ organizationId, canEdit, server }: ApiClient
               </table>
             </div>
           )}
-          <div className="pager">
-            <span>{page === undefined ? "" : page.totalCount === 1 ? t("clients.countOne") : t("clients.count", { count: page.totalCount })}</span>
-            <button type="button" className="button button-small" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-              {t("common.previous")}
-            </button>
-            <button type="button" className="button button-small" disabled={page?.pageInfo.hasNextPage !== true} onClick={() => setCursors([...cursors, page?.pageInfo.endCursor ?? null])}>
-              {t("common.next")}
-            </button>
-          </div>
+          <Pager
+            summary={page === undefined ? "" : page.totalCount === 1 ? t("clients.countOne") : t("clients.count", { count: page.totalCount })}
+            hasPrevious={cursors.length > 1}
+            hasNext={page?.pageInfo.hasNextPage === true}
+            previousLabel={t("common.previous")}
+            nextLabel={t("common.next")}
+            onPrevious={() => setCursors(cursors.slice(0, -1))}
+            onNext={() => setCursors([...cursors, page?.pageInfo.endCursor ?? null])}
+          />
         </>
       )}
       <TokenEndpointPanel tokenEndpoint={server.tokenEndpoint} issuer={server.issuer} tenantHeader={server.tenantHeader} />

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { ErrorBanner, Loading } from "../../components/ui/error-banner";
+import { Pager } from "../../components/ui/pager";
 import { formatDateTime } from "../../lib/format";
 import { toAppError } from "../../lib/graphql-errors";
 import { useI18n, type MessageKey } from "../../lib/i18n";
@@ -91,15 +92,15 @@ export function AuditPage({ organizationId, apiClientsEnabled }: { organizationI
           </table>
         </div>
       )}
-      <div className="pager">
-        <span>{page === undefined ? "" : page.totalCount === 1 ? t("audit.countOne") : t("audit.count", { count: page.totalCount })}</span>
-        <button type="button" className="button button-small" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-          {t("common.previous")}
-        </button>
-        <button type="button" className="button button-small" disabled={page?.pageInfo.hasNextPage !== true} onClick={() => setCursors([...cursors, page?.pageInfo.endCursor ?? null])}>
-          {t("common.next")}
-        </button>
-      </div>
+      <Pager
+        summary={page === undefined ? "" : page.totalCount === 1 ? t("audit.countOne") : t("audit.count", { count: page.totalCount })}
+        hasPrevious={cursors.length > 1}
+        hasNext={page?.pageInfo.hasNextPage === true}
+        previousLabel={t("common.previous")}
+        nextLabel={t("common.next")}
+        onPrevious={() => setCursors(cursors.slice(0, -1))}
+        onNext={() => setCursors([...cursors, page?.pageInfo.endCursor ?? null])}
+      />
     </section>
   );
 }
