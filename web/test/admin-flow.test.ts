@@ -5,6 +5,7 @@ import { freePort } from "../../server/test/support/free-port.js";
 import { basic, postForm } from "../../server/test/support/oauth-http.js";
 import { ROOT, startServerProcess, type ServerProcess } from "../../server/test/support/server-process.js";
 import { createTestDatabase, type TestDatabase } from "../../server/test/support/test-database.js";
+import { runCli } from "../../server/test/support/run-cli.js";
 import { launchChromium, screenshotPath } from "./browser.js";
 
 const OWNER = { organization: "Acme AB", name: "Olga Owner", email: "olga@acme.test", password: "correct horse battery" };
@@ -220,6 +221,26 @@ describe("the admin app in Chromium", () => {
     await page.getByRole("heading", { name: "API clients" }).waitFor();
     await page.goForward();
     await page.getByRole("heading", { name: "Audit trail" }).waitFor();
+  });
+
+  it("switches organizations, says when API clients are off, and filters the audit trail by client", async () => {
+    const env = { DATABASE_URL: db.url };
+    const beta = JSON.parse((await runCli(["org", "create", "--name", "Beta", "--api-clients", "off", "--format", "json"], env)).stdout);
+    expect((await runCli(["user", "create", "--email", VIEWER.email, "--org", beta.id, "--role", "viewer", "--format", "json"], env)).code).toBe(0);
+    await page.reload();
+    await page.getByLabel("Organization", { exact: true }).selectOption(beta.id);
+    await page.getByText("API clients are switched off for this organization.").waitFor();
+    expect(page.url()).toBe(`${server.url}/organization/${beta.id}`);
+    await page.getByRole("navigation").getByRole("link", { name: "API clients" }).click();
+    await page.getByText("Ask your platform operator to switch them on.").waitFor();
+    expect(await page.getByRole("link", { name: /View details/ }).count()).toBe(0);
+    await shot("14-api-clients-off");
+    await page.getByLabel("Organization", { exact: true }).selectOption(organizationId);
+    await page.getByRole("navigation").getByRole("link", { name: "Audit trail" }).click();
+    await page.getByLabel("Client").selectOption({ label: "Visible to viewers" });
+    await expect.poll(() => page.getByRole("cell", { name: "Created API client" }).count()).toBe(1);
+    expect(await page.getByRole("cell", { name: "Deleted API client" }).count()).toBe(0);
+    expect(page.url()).toContain("?client=");
   });
 
   it("works at 360 px wide", async () => {

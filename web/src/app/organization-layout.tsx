@@ -27,16 +27,15 @@ export function OrganizationLayout({ organizationId, organizations, me, onSigned
           Clavis
         </Link>
         {organizations.length > 1 && (
-          <label className="switcher">
-            <span className="visually-hidden">{t("app.switchOrganization")}</span>
-            <select value={organizationId} onChange={(event) => navigate(`/organization/${event.target.value}`)}>
+          <div className="switcher">
+            <select aria-label={t("app.switchOrganization")} value={organizationId} onChange={(event) => navigate(`/organization/${event.target.value}`)}>
               {organizations.map((organization) => (
                 <option key={organization.id} value={organization.id}>
                   {organization.name}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         )}
         <nav aria-label={t("app.mainNavigation")}>
           <Link to={base}>{t("nav.overview")}</Link>
@@ -45,13 +44,10 @@ export function OrganizationLayout({ organizationId, organizations, me, onSigned
           <Link to={`${base}/members`}>{t("nav.members")}</Link>
         </nav>
         <div className="topbar-end">
-          <label>
-            <span className="visually-hidden">{t("app.language")}</span>
-            <select value={language} onChange={(event) => setLanguage(event.target.value as "en" | "sv")}>
-              <option value="en">English</option>
-              <option value="sv">Svenska</option>
-            </select>
-          </label>
+          <select aria-label={t("app.language")} value={language} onChange={(event) => setLanguage(event.target.value as "en" | "sv")}>
+            <option value="en">English</option>
+            <option value="sv">Svenska</option>
+          </select>
           <span className="who" title={me?.email}>{me?.name}</span>
           <button type="button" className="button button-small" onClick={async () => { await logout(); navigate("/", { replace: true }); onSignedOut(); }}>
             {t("auth.signOut")}
