@@ -2,12 +2,13 @@ import { useState, type FormEvent } from "react";
 import { Dialog } from "../../components/ui/dialog";
 import { ErrorBanner } from "../../components/ui/error-banner";
 import { FormField } from "../../components/ui/form-field";
-import { StringListEditor } from "../../components/ui/string-list-editor";
+import { TextAreaField } from "../../components/ui/text-area-field";
 import { oneYearAhead } from "../../lib/format";
 import { fieldError, type AppErrorInfo } from "../../lib/graphql-errors";
 import { useI18n } from "../../lib/i18n";
 import type { CatalogApi, RolePreset, SecretPayload } from "./api-clients.graphql";
-import { clientIdErrors, descriptionErrors, ipProblemAt, listHasProblems, nameErrors, redirectProblemAt } from "./client-rules";
+import { clientIdErrors, descriptionErrors, listHasProblems, nameErrors } from "./client-rules";
+import { ClientListFields } from "./client-list-fields";
 import { PermissionGrid } from "./permission-grid";
 import { order, presetSelection, visibleApis } from "./permission-grid-state";
 import { useApiClientMutations } from "./use-api-clients";
@@ -73,11 +74,7 @@ export function CreateApiClientDialog({ organizationId, apis, presets, onClose, 
         <div className="dialog-body">
           <ErrorBanner message={error?.message} />
           <FormField label={t("clients.name")} value={name} onChange={(event) => setName(event.target.value)} onBlur={() => setTouched(true)} error={nameProblem ?? fieldError(error, "name")} required maxLength={100} />
-          <div className="field">
-            <label htmlFor="create-description">{t("clients.description")}</label>
-            <textarea id="create-description" value={description} onChange={(event) => setDescription(event.target.value)} rows={2} aria-invalid={descriptionProblem !== undefined} />
-            {descriptionProblem !== undefined && <p className="field-error" role="alert">{descriptionProblem}</p>}
-          </div>
+          <TextAreaField label={t("clients.description")} value={description} onChange={(event) => setDescription(event.target.value)} rows={2} error={descriptionProblem} />
           <FormField label={t("clients.ownClientId")} value={clientId} onChange={(event) => setClientId(event.target.value.trim())} error={idProblem ?? fieldError(error, "clientId")} hint={t("clients.ownClientIdHint")} placeholder="reporting-service" />
           <fieldset className="inline-choices">
             <legend>{t("clients.environment")}</legend>
@@ -106,8 +103,7 @@ export function CreateApiClientDialog({ organizationId, apis, presets, onClose, 
           <PermissionGrid apis={shown} presets={presets} selected={permissions} onChange={setPermissions} />
           {fieldError(error, "permissions") !== undefined && <p className="field-error" role="alert">{fieldError(error, "permissions")}</p>}
           <FormField label={t("clients.expiry")} type="date" value={expiresOn} min={new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)} onChange={(event) => setExpiresOn(event.target.value)} error={fieldError(error, "expiresAt")} hint={t("clients.expiryHint")} />
-          <StringListEditor label={t("clients.allowedIps")} hint={t("clients.allowedIpsHint")} values={allowedIps} onChange={setAllowedIps} problemAt={ipProblemAt} placeholder="203.0.113.0/24" addLabel={t("common.add")} removeLabel={t("common.remove")} />
-          <StringListEditor label={t("clients.redirectUris")} values={redirectUris} onChange={setRedirectUris} problemAt={redirectProblemAt} placeholder="https://app.example.com/callback" addLabel={t("common.add")} removeLabel={t("common.remove")} />
+          <ClientListFields allowedIps={allowedIps} redirectUris={redirectUris} onAllowedIpsChange={setAllowedIps} onRedirectUrisChange={setRedirectUris} />
         </div>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose} disabled={busy}>

@@ -2,11 +2,12 @@ import { useState, type FormEvent } from "react";
 import { Dialog } from "../../components/ui/dialog";
 import { ErrorBanner } from "../../components/ui/error-banner";
 import { FormField } from "../../components/ui/form-field";
-import { StringListEditor } from "../../components/ui/string-list-editor";
+import { TextAreaField } from "../../components/ui/text-area-field";
 import { fieldError, type AppErrorInfo } from "../../lib/graphql-errors";
 import { useI18n } from "../../lib/i18n";
 import type { ApiClient, CatalogApi, RolePreset } from "./api-clients.graphql";
-import { descriptionErrors, ipProblemAt, listHasProblems, nameErrors, redirectProblemAt } from "./client-rules";
+import { descriptionErrors, listHasProblems, nameErrors } from "./client-rules";
+import { ClientListFields } from "./client-list-fields";
 import { PermissionGrid } from "./permission-grid";
 import { visibleApis } from "./permission-grid-state";
 import { useApiClientMutations } from "./use-api-clients";
@@ -46,14 +47,9 @@ export function EditApiClientDialog({ client, apis, presets, onClose, onSaved }:
         <div className="dialog-body">
           <ErrorBanner message={error?.message} />
           <FormField label={t("clients.name")} value={name} onChange={(event) => setName(event.target.value)} error={nameProblem ?? fieldError(error, "name")} required />
-          <div className="field">
-            <label htmlFor="edit-description">{t("clients.description")}</label>
-            <textarea id="edit-description" value={description} onChange={(event) => setDescription(event.target.value)} rows={2} />
-            {descriptionProblem !== undefined && <p className="field-error" role="alert">{descriptionProblem}</p>}
-          </div>
+          <TextAreaField label={t("clients.description")} value={description} onChange={(event) => setDescription(event.target.value)} rows={2} error={descriptionProblem} />
           <PermissionGrid apis={visibleApis(apis, client.scopes)} presets={presets} selected={permissions} onChange={setPermissions} />
-          <StringListEditor label={t("clients.allowedIps")} hint={t("clients.allowedIpsHint")} values={allowedIps} onChange={setAllowedIps} problemAt={ipProblemAt} placeholder="203.0.113.0/24" addLabel={t("common.add")} removeLabel={t("common.remove")} />
-          <StringListEditor label={t("clients.redirectUris")} values={redirectUris} onChange={setRedirectUris} problemAt={redirectProblemAt} placeholder="https://app.example.com/callback" addLabel={t("common.add")} removeLabel={t("common.remove")} />
+          <ClientListFields allowedIps={allowedIps} redirectUris={redirectUris} onAllowedIpsChange={setAllowedIps} onRedirectUrisChange={setRedirectUris} />
         </div>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose} disabled={busy}>
