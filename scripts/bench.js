@@ -12,5 +12,7 @@ if (!existsSync(join(bench, "node_modules/oidc-provider"))) {
   const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: bench, stdio: "inherit" });
   if (install.status !== 0) process.exit(install.status ?? 1);
 }
-const run = spawnSync(process.execPath, ["run.js"], { cwd: bench, stdio: "inherit" });
+// `npm run bench -- graphql` runs only bench/graphql.js.
+const script = process.argv[2] === "graphql" ? "graphql.js" : "run.js";
+const run = spawnSync(process.execPath, [script], { cwd: bench, stdio: "inherit" });
 process.exit(run.status ?? 1);

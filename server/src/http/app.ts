@@ -1,35 +1,35 @@
-import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { AppServices } from "../app-services.js";
-import { createApollo, buildClavisSchema, contextFor } from "./graphql.js";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createApollo, buildClavisSchema } from "./graphql.js";
+import { graphqlRoute } from "./graphql-route.js";
 import { healthRoutes } from "./health.route.js";
 import { requestLogger } from "./logging.js";
 import { jsonNotFound } from "./not-found.js";
 import { webStatic } from "./web-static.js";
 
-export const JSON_BODY_LIMIT = "100kb";
-
 export interface HttpApp {
   handler: Express;
+  /** /graphql, served ahead of Express. */
+  graphql: (req: IncomingMessage, res: ServerResponse) => void;
   stop(): Promise<void>;
 }
 
-export async function createHttpApp(app: AppServices): Promise<HttpApp> {
+export async function createHttpApp(app: AppServices, clientIp: (req: IncomingMessage) => string): Promise<HttpApp> {
   const apollo = await createApollo(await buildClavisSchema(), app.logger);
   const handler = express();
   handler.disable("x-powered-by");
   handler.set("trust proxy", app.config.trustProxy);
   handler.use(requestLogger(app.logger));
   handler.use(healthRoutes(app.dataSource));
-  handler.all("/graphql", express.json({ limit: JSON_BODY_LIMIT }), expressMiddleware(apollo, { context: contextFor(app) }));
   const web = webStatic(app.config.webDistPath);
   if (web !== null) handler.use(web);
   handler.use(jsonNotFound);
   handler.use(jsonErrors(app));
-  return { handler, stop: () => apollo.stop() };
+  return { handler, graphql: graphqlRoute(app, apollo, clientIp), stop: () => apollo.stop() };
 }
 
-/** Body-parser and other middleware errors become JSON with their status; the rest is a bare 500. */
+/** Middleware errors become JSON with their status; the rest is a bare 500. */
 function jsonErrors(app: AppServices): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
@@ -37,11 +37,9 @@ function jsonErrors(app: AppServices): ErrorRequestHandler {
     const body =
       status === 404
         ? { error: "not_found", error_description: "Not found" }
-        : status === 413
-          ? { error: "payload_too_large", error_description: `Request body exceeds ${JSON_BODY_LIMIT}` }
-          : status === 500
-            ? { error: "server_error", error_description: "Internal server error" }
-            : { error: "invalid_request", error_description: String(err.expose ? err.message : "Bad request") };
+        : status === 500
+          ? { error: "server_error", error_description: "Internal server error" }
+          : { error: "invalid_request", error_description: String(err.expose ? err.message : "Bad request") };
     if (!res.headersSent) res.status(status).json(body);
   };
 }

@@ -1,4 +1,4 @@
-import type { Response } from "express";
+import type { ServerResponse } from "node:http";
 import type { AppServices } from "../app-services.js";
 import type { Ctx } from "../common/context.js";
 
@@ -8,6 +8,6 @@ export interface GraphQLContext {
   ctx: Ctx;
   requestId: string;
   ip: string;
-  res: Response;
+  res: ServerResponse;
   sessionToken: string | null;
 }

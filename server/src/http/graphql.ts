@@ -1,15 +1,10 @@
-import { ApolloServer, type ContextFunction } from "@apollo/server";
+import { ApolloServer } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import type { ExpressContextFunctionArgument } from "@as-integrations/express5";
 import { lexicographicSortSchema, printSchema, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import type { AppServices } from "../app-services.js";
 import { AppError } from "../common/errors.js";
-import { normalizeClientIp } from "../common/ip-address.js";
-import { createCtx } from "../services.js";
 import type { Logger } from "../common/logger.js";
-import { resolveActor } from "./graphql-actor.js";
 import { RESOLVERS } from "./resolvers.js";
 import type { GraphQLContext } from "./graphql-context.js";
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "./graphql-limits.js";
@@ -32,16 +27,6 @@ export async function createApollo(schema: GraphQLSchema, logger: Logger): Promi
   });
   await apollo.start();
   return apollo;
-}
-
-export function contextFor(app: AppServices): ContextFunction<[ExpressContextFunctionArgument], GraphQLContext> {
-  return async ({ req, res }) => {
-    const requestId = String(res.locals.requestId);
-    const ip = normalizeClientIp(req.ip ?? "");
-    const anonymous = createCtx(app.dataSource, { type: "ANONYMOUS" }, { ip, requestId });
-    const { actor, sessionToken } = await resolveActor(app, anonymous, req);
-    return { app, ctx: { ...anonymous, actor }, requestId, ip, res, sessionToken };
-  };
 }
 
 /** The one place GraphQL errors are shaped: AppErrors keep code and fields; the unexpected is hidden. */

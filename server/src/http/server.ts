@@ -17,8 +17,9 @@ export interface RunningServer {
 }
 
 export async function listen(app: AppServices, port: number, host: string): Promise<RunningServer> {
-  const http = await createHttpApp(app);
-  const oauth = oauthRoutes(app, clientIpResolver(app.config.trustProxy));
+  const clientIp = clientIpResolver(app.config.trustProxy);
+  const http = await createHttpApp(app, clientIp);
+  const oauth = oauthRoutes(app, clientIp);
   const system = createCtx(app.dataSource, { type: "SYSTEM" });
   await app.services.keys.current(system);
   const sweeper = setInterval(() => {
@@ -28,6 +29,7 @@ export async function listen(app: AppServices, port: number, host: string): Prom
   const server = createServer((req, res) => {
     const route = oauth(req);
     if (route !== null) route(req, res);
+    else if (req.url === "/graphql" || req.url?.startsWith("/graphql?")) http.graphql(req, res);
     else http.handler(req, res);
   });
   server.keepAliveTimeout = 65_000;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientInput, CREATE, LIST } from "../support/api-client-queries.js";
 import { GraphQLSession, seedOrganization } from "../support/graphql-session.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
+import { ApiClient } from "../../src/modules/api-clients/api-client.entity.js";
 
 describe("listing API clients", () => {
   let app: TestApp;
@@ -55,6 +56,29 @@ describe("listing API clients", () => {
     expect(staging.apiClients.edges.map((edge: { node: { name: string } }) => edge.node.name)).toEqual(["alpha", "bravo", "foxtrot"]);
     const literal = await owner.ok(LIST, { organizationId, filter: { search: "%" } });
     expect(literal.apiClients.totalCount).toBe(0);
+  });
+
+  it("pages newest first, and counts every match of a filter beyond the first page", async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pageNumber = 0; pageNumber < 5; pageNumber += 1) {
+      const { apiClients }: { apiClients: any } = await owner.ok(LIST, { organizationId, first: 2, after, orderBy: "CREATED_DESC" });
+      seen.push(...apiClients.edges.map((edge: { node: { name: string } }) => edge.node.name));
+      if (!apiClients.pageInfo.hasNextPage) break;
+      after = apiClients.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([...names].reverse());
+    const staging = await owner.ok(LIST, { organizationId, first: 1, filter: { environment: "STAGING" } });
+    expect(staging.apiClients).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+  });
+
+  it("filters expired and unexpired clients", async () => {
+    await app.app.dataSource.manager.update(ApiClient, { organizationId, name: "Echo" }, { expiresAt: new Date(Date.now() - 60_000) });
+    const expired = await owner.ok(LIST, { organizationId, filter: { expired: true } });
+    expect(expired.apiClients.edges.map((edge: { node: { name: string; expired: boolean } }) => [edge.node.name, edge.node.expired])).toEqual([["Echo", true]]);
+    const live = await owner.ok(LIST, { organizationId, first: 2, filter: { expired: false } });
+    expect(live.apiClients.totalCount).toBe(6);
+    expect(live.apiClients.edges.map((edge: { node: { name: string } }) => edge.node.name)).toEqual(["Delta", "alpha"]);
   });
 
   it("rejects a page size over 100 and a forged cursor", async () => {

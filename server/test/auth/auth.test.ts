@@ -46,6 +46,7 @@ describe("first-run setup and sign-in", () => {
     expect(cookie).toMatch(/^clavis_session=[A-Za-z0-9_-]{43}; /);
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("SameSite=Lax");
+    expect(cookie).toMatch(/; Max-Age=\d{4,}; Path=\/; Expires=\w{3}, /);
     expect(await session.ok(ME)).toEqual({ me: { email: "owner@acme.test", name: "Olga Owner" } });
     expect(await session.ok("{ setupRequired }")).toEqual({ setupRequired: false });
   });

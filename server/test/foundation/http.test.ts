@@ -87,6 +87,20 @@ describe("HTTP server", () => {
     expect(((await response.json()) as { error: string }).error).toBe("invalid_request");
   });
 
+  it("takes only a JSON object or array, uncompressed UTF-8, as a GraphQL body", async () => {
+    const post = (body: string, headers: Record<string, string> = {}) => fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    const scalar = await post('"{ serverInfo { issuer } }"');
+    expect(scalar.status).toBe(400);
+    expect(await scalar.json()).toEqual({ error: "invalid_request", error_description: "The request body must be a JSON object or array" });
+    const latin1 = await post(JSON.stringify({ query: "{ serverInfo { issuer } }" }), { "content-type": "application/json; charset=iso-8859-1" });
+    expect(latin1.status).toBe(415);
+    const utf8 = await post(JSON.stringify({ query: "{ serverInfo { issuer } }" }), { "content-type": "application/json; charset=UTF-8" });
+    expect(utf8.status).toBe(200);
+    const empty = await post("");
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/POST body missing/);
+  });
+
   it("answers /readyz 503 once the database is gone", async () => {
     const other = await startTestApp();
     await other.app.dataSource.destroy();

@@ -51,7 +51,10 @@ describe("token lifecycle", () => {
   it("keeps at most maxTokensPerClient live tokens: one more revokes the oldest", async () => {
     const client = await createClient(owner, organizationId);
     const tokens: string[] = [];
-    for (let i = 0; i < 11; i += 1) tokens.push((await tokenFor(app, client.clientId, client.secret)).body?.access_token);
+    for (let i = 0; i < 10; i += 1) tokens.push((await tokenFor(app, client.clientId, client.secret)).body?.access_token);
+    // Checked just before, so remembered as verified: the eleventh must still revoke it at once.
+    expect(await isActive(tokens[0])).toBe(true);
+    tokens.push((await tokenFor(app, client.clientId, client.secret)).body?.access_token);
     expect(await isActive(tokens[0])).toBe(false);
     for (const token of tokens.slice(1)) expect(await isActive(token)).toBe(true);
   });
@@ -59,6 +62,7 @@ describe("token lifecycle", () => {
   it("a reset without grace stops the old secret and its tokens at once", async () => {
     const client = await createClient(owner, organizationId);
     const token = (await tokenFor(app, client.clientId, client.secret)).body?.access_token;
+    expect(await isActive(token)).toBe(true);
     const { resetApiClientSecret } = await owner.ok(RESET, { id: client.id });
     expect(await isActive(token)).toBe(false);
     expect((await tokenFor(app, client.clientId, client.secret)).status).toBe(401);
@@ -81,6 +85,7 @@ describe("token lifecycle", () => {
   it("deleting a client kills its tokens at once", async () => {
     const client = await createClient(owner, organizationId);
     const token = (await tokenFor(app, client.clientId, client.secret)).body?.access_token;
+    expect(await isActive(token)).toBe(true);
     await owner.ok(DELETE, { id: client.id });
     expect(await isActive(token)).toBe(false);
     expect((await tokenFor(app, client.clientId, client.secret)).status).toBe(401);

@@ -63,6 +63,16 @@ describe(`two server processes on one ${testDbKind()} database`, () => {
     expect((await token(b, client.clientId, client.secret)).status).toBe(401);
   });
 
+  it("a token revoked through one process is inactive on the other within a second, though the other had just checked it", async () => {
+    const client = await create({ name: "Revoked", role: "reader" });
+    const issued = (await token(a, client.clientId, client.secret)).body?.access_token;
+    expect(await active(b, issued)).toBe(true);
+    expect((await postForm(a.url, "/revoke", { token: issued }, { authorization: basic(client.clientId, client.secret) })).status).toBe(200);
+    expect(await active(a, issued)).toBe(false);
+    await sleep(1000);
+    expect(await active(b, issued)).toBe(false);
+  });
+
   it("tokens from either process verify on the other (one key set, one issuer)", async () => {
     const client = await create({ name: "Shared keys", role: "reader" });
     const fromA = (await token(a, client.clientId, client.secret)).body?.access_token;

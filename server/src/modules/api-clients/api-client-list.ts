@@ -1,6 +1,6 @@
-import { Brackets } from "typeorm";
 import type { Ctx } from "../../common/context.js";
 import { checkPageSize, decodeCursor, encodeCursor, type Page, type PageArgs } from "../../common/pagination.js";
+import { selectEntities, selectRows } from "../../db/prepared-select.js";
 import { withSecretState } from "./api-client-secrets.js";
 import { ApiClient, type Environment } from "./api-client.entity.js";
 import type { ApiClientView } from "./api-client.view.js";
@@ -21,32 +21,52 @@ const ORDER: Record<ApiClientOrder, { column: "created_at" | "name"; direction: 
   NAME_DESC: { column: "name", direction: "DESC" },
 };
 
-/** Keyset pagination over one organization's clients; the caller has checked access. */
+type Param = string | number | Date;
+
+/**
+ * Keyset pagination over one organization's clients; the caller has checked access. The SQL is
+ * assembled from fixed fragments only (values are always parameters), so each filter shape is
+ * one prepared statement.
+ */
 export async function listApiClients(ctx: Ctx, organizationId: string, page: PageArgs, filter: ApiClientFilter, orderBy: ApiClientOrder): Promise<Page<ApiClientView>> {
   checkPageSize(page.first);
   const now = new Date();
-  const base = ctx.manager.createQueryBuilder(ApiClient, "c").where("c.organization_id = :organizationId", { organizationId });
+  const where = ["c.organization_id = ?"];
+  const params: Param[] = [organizationId];
   const search = filter.search?.trim().toLowerCase();
   if (search) {
     // "!" escapes LIKE wildcards: a backslash means different things to SQLite and MySQL.
     const like = `%${search.replace(/[!%_]/g, (char) => `!${char}`)}%`;
-    base.andWhere(new Brackets((where) => where.where("LOWER(c.name) LIKE :like ESCAPE '!'", { like }).orWhere("LOWER(c.client_id) LIKE :like ESCAPE '!'", { like }).orWhere("LOWER(c.description) LIKE :like ESCAPE '!'", { like })));
+    where.push("(LOWER(c.name) LIKE ? ESCAPE '!' OR LOWER(c.client_id) LIKE ? ESCAPE '!' OR LOWER(c.description) LIKE ? ESCAPE '!')");
+    params.push(like, like, like);
   }
-  if (filter.environment) base.andWhere("c.environment = :environment", { environment: filter.environment });
-  if (filter.expired === true) base.andWhere("c.expires_at IS NOT NULL AND c.expires_at <= :now", { now });
-  if (filter.expired === false) base.andWhere("(c.expires_at IS NULL OR c.expires_at > :now)", { now });
+  if (filter.environment) {
+    where.push("c.environment = ?");
+    params.push(filter.environment);
+  }
+  if (filter.expired === true) where.push("c.expires_at IS NOT NULL AND c.expires_at <= ?");
+  if (filter.expired === false) where.push("(c.expires_at IS NULL OR c.expires_at > ?)");
+  if (typeof filter.expired === "boolean") params.push(now);
+  const filtered = { where: [...where], params: [...params] };
   const { column, direction } = ORDER[orderBy];
-  const query = base.clone().orderBy(`c.${column}`, direction).addOrderBy("c.id", direction).take(page.first + 1);
   if (page.after !== null) {
     const [key, id] = decodeCursor(page.after);
     const value = column === "created_at" ? new Date(Number(key)) : String(key);
     const op = direction === "ASC" ? ">" : "<";
-    query.andWhere(new Brackets((where) => where.where(`c.${column} ${op} :value`, { value }).orWhere(`c.${column} = :value AND c.id ${op} :id`, { value, id })));
+    where.push(`(c.${column} ${op} ? OR (c.${column} = ? AND c.id ${op} ?))`);
+    params.push(value, value, id);
   }
-  const rows = await query.getMany();
+  const sql = `SELECT c.* FROM api_clients c WHERE ${where.join(" AND ")} ORDER BY c.${column} ${direction}, c.id ${direction} LIMIT ?`;
+  const rows = await selectEntities(ctx.manager, ApiClient, sql, [...params, page.first + 1]);
   // A first page that holds everything is its own count.
-  const totalCount = page.after === null && rows.length <= page.first ? rows.length : await base.clone().getCount();
+  const totalCount = page.after === null && rows.length <= page.first ? rows.length : await countOf(ctx, filtered.where, filtered.params);
   const views = await withSecretState(ctx, rows.slice(0, page.first));
   const items = views.map((view) => ({ cursor: encodeCursor(column === "created_at" ? view.client.createdAt.getTime() : view.client.name, view.client.id), node: view }));
   return { items, hasNextPage: rows.length > page.first, endCursor: items.at(-1)?.cursor ?? null, totalCount };
+}
+
+async function countOf(ctx: Ctx, where: string[], params: Param[]): Promise<number> {
+  const [row] = await selectRows(ctx.manager, `SELECT COUNT(*) AS n FROM api_clients c WHERE ${where.join(" AND ")}`, params);
+  // MySQL's COUNT is a BIGINT, which the driver hands over as a string.
+  return Number(row.n);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { In } from "typeorm";
 import type { Ctx } from "../../common/context.js";
+import { selectEntities } from "../../db/prepared-select.js";
 import { ApiClientSecret } from "./api-client-secret.entity.js";
 import type { ApiClient } from "./api-client.entity.js";
 import type { ApiClientView } from "./api-client.view.js";
@@ -13,7 +13,8 @@ export function newSecretRow(apiClientId: string, version: number, hash: string,
 /** Adds each client's secret hint and rotation state, with one query for the whole list. */
 export async function withSecretState(ctx: Ctx, clients: ApiClient[]): Promise<ApiClientView[]> {
   if (clients.length === 0) return [];
-  const secrets = await ctx.manager.findBy(ApiClientSecret, { apiClientId: In(clients.map((client) => client.id)) });
+  const ids = clients.map((client) => client.id);
+  const secrets = await selectEntities(ctx.manager, ApiClientSecret, `SELECT api_client_id, version, hint, expires_at FROM api_client_secrets WHERE api_client_id IN (${ids.map(() => "?").join(", ")})`, ids);
   const now = Date.now();
   return clients.map((client) => {
     const own = secrets.filter((secret) => secret.apiClientId === client.id);

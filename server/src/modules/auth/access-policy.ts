@@ -1,5 +1,6 @@
 import type { Ctx } from "../../common/context.js";
 import { AppError } from "../../common/errors.js";
+import { selectEntity } from "../../db/prepared-select.js";
 import { Membership } from "../members/membership.entity.js";
 import { Organization } from "../organizations/organization.entity.js";
 
@@ -16,11 +17,11 @@ export class AccessPolicy {
   async organization(ctx: Ctx, organizationId: string, level: AccessLevel): Promise<Organization> {
     const actor = ctx.actor;
     if (actor.type === "ANONYMOUS") throw new AppError("UNAUTHENTICATED", "Sign in or send a bearer token");
-    const organization = await ctx.manager.findOneBy(Organization, { id: organizationId });
+    const organization = await selectEntity(ctx.manager, Organization, "SELECT * FROM organizations WHERE id = ?", [organizationId]);
     if (organization === null) throw new AppError("NOT_FOUND", NOT_FOUND);
     if (actor.type === "CLI" || actor.type === "SYSTEM") return organization;
     if (actor.type === "USER") {
-      const membership = await ctx.manager.findOneBy(Membership, { organizationId, userId: actor.userId });
+      const membership = await selectEntity(ctx.manager, Membership, "SELECT * FROM memberships WHERE organization_id = ? AND user_id = ?", [organizationId, actor.userId]);
       if (membership === null) throw new AppError("NOT_FOUND", NOT_FOUND);
       if (level === "write" && membership.role !== "OWNER") throw new AppError("FORBIDDEN", "Only owners may change this organization's API clients and members");
       return organization;

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { isSqlite, writeNow } from "../../common/transaction.js";
+import { sqliteDate } from "../../db/prepared-select.js";
 
 export interface TokenRow {
   jti: string;
@@ -86,9 +87,6 @@ interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
   transaction<T>(work: (items: T) => void): (items: T) => void;
 }
-
-// TypeORM writes SQLite datetimes as UTC "YYYY-MM-DD HH:MM:SS.SSS"; these rows must read back the same.
-const sqliteDate = (date: Date) => date.toISOString().replace("T", " ").replace("Z", "");
 
 function sqliteStore(dataSource: DataSource): TokenStore {
   // Prepared on first use: the store is built before migrations have created the table.

@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload } from "jose";
 import { LessThan, type DataSource } from "typeorm";
 import { writeInTurn } from "../../common/transaction.js";
+import { selectEntity } from "../../db/prepared-select.js";
 import type { Ctx } from "../../common/context.js";
 import type { KeySet, SigningKeyService } from "../signing-keys/signing-key.service.js";
 import { AccessToken } from "./access-token.entity.js";
 import type { ClientState, ClientStateCache } from "./client-state-cache.js";
 import type { LastUsedRecorder } from "./last-used-recorder.js";
 import { createTokenStore, type TokenStore } from "./token-store.js";
+import { VerifiedTokens, type VerifiedEntry } from "./verified-tokens.js";
 
 export const DEFAULT_TTL_SECONDS = 3600;
 
@@ -33,6 +35,7 @@ export interface VerifiedToken {
 export class TokenService {
   private lastKeyReload = 0;
   private jwks: { keySet: KeySet; verifyWith: ReturnType<typeof createLocalJWKSet> } | null = null;
+  private readonly verified = new VerifiedTokens();
 
   constructor(
     private readonly issuer: string,
@@ -68,6 +71,7 @@ export class TokenService {
       { jti, apiClientId: client.id, organizationId: client.organizationId, secretVersion, scope: scopeText, issuedAt: new Date(now), expiresAt: new Date((iat + ttl) * 1000) },
       organization?.maxTokensPerClient ?? 10,
     );
+    this.verified.tokensChanged(client.id);
     this.lastUsed.record(client.id, ip, now);
     return { accessToken, expiresIn: ttl, scope: scopeText };
   }
@@ -78,17 +82,27 @@ export class TokenService {
    * Null for anything else.
    */
   async verify(ctx: Ctx, token: string): Promise<VerifiedToken | null> {
-    const claims = await this.verifySignature(ctx, token);
-    if (claims === null || typeof claims.jti !== "string" || typeof claims.client_id !== "string") return null;
-    const row = await ctx.manager.findOneBy(AccessToken, { jti: claims.jti });
-    if (row === null || row.revokedAt !== null || row.expiresAt.getTime() <= Date.now()) return null;
-    const state = await this.clients.get(claims.client_id);
-    if (state === null || state.client.id !== row.apiClientId) return null;
+    const checked = this.verified.get(token) ?? (await this.verifyRecorded(ctx, token));
+    if (checked === null) return null;
+    const state = await this.clients.get(checked.claims.client_id);
+    if (state === null || state.client.id !== checked.apiClientId) return null;
     if (state.client.expiresAt !== null && state.client.expiresAt.getTime() <= Date.now()) return null;
     if (state.organization !== null && !state.organization.apiClientsEnabled) return null;
     // Issued under a secret that has since been replaced and whose grace period is over.
-    if (!state.secrets.some((secret) => secret.version === row.secretVersion)) return null;
-    return { claims, state };
+    if (!state.secrets.some((secret) => secret.version === checked.secretVersion)) return null;
+    return { claims: checked.claims, state };
+  }
+
+  /** The signature and the recorded row, checked against the database and remembered briefly. */
+  private async verifyRecorded(ctx: Ctx, token: string): Promise<VerifiedEntry | null> {
+    const checkedAt = Date.now();
+    const claims = await this.verifySignature(ctx, token);
+    if (claims === null || typeof claims.jti !== "string" || typeof claims.client_id !== "string") return null;
+    const row = await selectEntity(ctx.manager, AccessToken, "SELECT * FROM access_tokens WHERE jti = ?", [claims.jti]);
+    if (row === null || row.revokedAt !== null || row.expiresAt.getTime() <= Date.now()) return null;
+    const entry = { claims, apiClientId: row.apiClientId, secretVersion: row.secretVersion, expiresAt: row.expiresAt.getTime(), checkedAt };
+    this.verified.set(token, entry);
+    return entry;
   }
 
   /** RFC 7009: revokes the token if `apiClientId` owns it; unknown tokens are ignored. */
@@ -100,7 +114,10 @@ export class TokenService {
       return;
     }
     if (typeof jti !== "string") return;
+    // Before and after: a check that read the row in between must not be remembered.
+    this.verified.tokensChanged(apiClientId);
     await writeInTurn(this.dataSource, () => ctx.manager.delete(AccessToken, { jti, apiClientId }));
+    this.verified.tokensChanged(apiClientId);
   }
 
   private async verifySignature(ctx: Ctx, token: string): Promise<AccessTokenClaims | null> {

@@ -1,0 +1,30 @@
+// npm run bench:graphql — only the GraphQL list measurement, for working on that path.
+// BENCH_CPU_PROF=dir writes the server's CPU profile there (node --cpu-prof).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { graphqlList } from "./lib/clavis-bench.js";
+import { clavis, freePort, startClavis } from "./lib/processes.js";
+import { tokenRequest } from "./lib/token-bench.js";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const dir = mkdtempSync(join(tmpdir(), "clavis-bench-gql-"));
+try {
+  const env = { DATABASE_URL: `sqlite:${join(dir, "gql.sqlite")}` };
+  await clavis(["migrate"], env);
+  const port = await freePort();
+  const server = await startClavis({ ...env, CLAVIS_ISSUER: `http://127.0.0.1:${port}` }, port, process.env.BENCH_CPU_PROF);
+  try {
+    const [organization] = await clavis(["org", "create", "--name", "Listed"], env);
+    const clients = [];
+    for (let i = 0; i < 10; i += 1) clients.push((await clavis(["api-client", "create", "--org", organization.id, "--perm", "api-clients.read"], env))[0]);
+    const request = tokenRequest(clients[0].clientId, clients[0].clientSecret);
+    const token = await (await fetch(`${server.url}/token`, { method: "POST", headers: request.headers, body: "grant_type=client_credentials" })).json();
+    const result = await graphqlList(server, organization.id, token.access_token, 16, SECONDS);
+    process.stdout.write(`GraphQL apiClients(first: 50) c=16: ${result.requestsPerSecond} req/s, p50 ${result.latencyP50} ms, p99 ${result.latencyP99} ms, non-2xx ${result.non2xx}\n`);
+  } finally {
+    await server.stop();
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
