@@ -1,5 +1,6 @@
-// npm run bench:graphql — only the GraphQL list measurement, for working on that path.
-// BENCH_CPU_PROF=dir writes the server's CPU profile there (node --cpu-prof).
+// `npm run bench -- graphql`: only the GraphQL list measurements, for working on that path.
+// BENCH_CPU_PROF=dir writes the server's CPU profile there (node --cpu-prof); BENCH_C sets the
+// concurrency (16) and BENCH_NODE_FLAGS adds flags to the server's node.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,8 +21,11 @@ try {
     for (let i = 0; i < 10; i += 1) clients.push((await clavis(["api-client", "create", "--org", organization.id, "--perm", "api-clients.read"], env))[0]);
     const request = tokenRequest(clients[0].clientId, clients[0].clientSecret);
     const token = await (await fetch(`${server.url}/token`, { method: "POST", headers: request.headers, body: "grant_type=client_credentials" })).json();
-    const result = await graphqlList(server, organization.id, token.access_token, 16, SECONDS);
-    process.stdout.write(`GraphQL apiClients(first: 50) c=16: ${result.requestsPerSecond} req/s, p50 ${result.latencyP50} ms, p99 ${result.latencyP99} ms, non-2xx ${result.non2xx}\n`);
+    const connections = Number(process.env.BENCH_C ?? 16);
+    for (const uncached of [false, true]) {
+      const result = await graphqlList(server, organization.id, token.access_token, connections, SECONDS, { uncached });
+      process.stdout.write(`GraphQL apiClients(first: 50${uncached ? ", expired: false" : ""}) c=${connections}: ${result.requestsPerSecond} req/s, p50 ${result.latencyP50} ms, p99 ${result.latencyP99} ms, non-2xx ${result.non2xx}\n`);
+    }
   } finally {
     await server.stop();
   }

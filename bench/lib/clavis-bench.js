@@ -72,10 +72,17 @@ export function seedSqlite(path, organizations, clientsEach) {
   db.close();
 }
 
-/** GraphQL apiClients(first: 50) with a bearer token, as automation calls it. */
-export async function graphqlList(server, organizationId, token, connections, seconds) {
-  const body = JSON.stringify({ query: `query($org: ID!) { apiClients(organizationId: $org, first: 50) { totalCount edges { node { id clientId name permissions roleLabel expired lastUsedAt } } } }`, variables: { org: organizationId } });
+/**
+ * GraphQL apiClients(first: 50) with a bearer token, as automation calls it. An unchanged list
+ * is served from memory after checking the organization's clients etag; `uncached` adds an
+ * expiry filter, which compares with the clock and so is read from the database every time.
+ */
+export async function graphqlList(server, organizationId, token, connections, seconds, { uncached = false, expectClients = 10 } = {}) {
+  const filter = uncached ? ", filter: { expired: false }" : "";
+  const body = JSON.stringify({ query: `query($org: ID!) { apiClients(organizationId: $org, first: 50${filter}) { totalCount edges { node { id clientId name permissions roleLabel expired lastUsedAt } } } }`, variables: { org: organizationId } });
   const headers = { authorization: `Bearer ${token}`, "x-tenant-id": organizationId, "content-type": "application/json" };
+  const answer = await (await fetch(`${server.url}/graphql`, { method: "POST", headers, body })).json();
+  if (answer.errors !== undefined || answer.data.apiClients.edges.length !== expectClients) throw new Error(`GraphQL list: unexpected answer ${JSON.stringify(answer).slice(0, 300)}`);
   await load({ url: server.url, path: "/graphql", headers, body, connections, seconds: 2 });
   return summary(await load({ url: server.url, path: "/graphql", headers, body, connections, seconds }));
 }

@@ -1,7 +1,10 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 
 interface SqliteStatement {
-  all(...params: unknown[]): Record<string, unknown>[];
+  all(...params: unknown[]): unknown[];
+  raw(toggle: boolean): SqliteStatement;
+  columns(): { name: string }[];
 }
 
 interface SqliteConnection {
@@ -15,6 +18,23 @@ export const sqliteDate = (date: Date) => date.toISOString().replace("T", " ").r
 
 // Keyed by the connection itself: a data source destroyed and initialized again has a new one.
 const statements = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
+const resultColumns = new WeakMap<SqliteStatement, ColumnMetadata[]>();
+
+function sqliteStatement(manager: EntityManager, sql: string, raw: boolean): SqliteStatement {
+  const connection = (manager.connection.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+  let cache = statements.get(connection);
+  if (cache === undefined) statements.set(connection, (cache = new Map()));
+  const key = `${raw ? "raw" : "objects"}:${sql}`;
+  let statement = cache.get(key);
+  if (statement === undefined) {
+    statement = connection.prepare(sql).raw(raw);
+    cache.set(key, statement);
+  }
+  return statement;
+}
+
+const sqliteParams = (params: Param[]) => params.map((param) => (param instanceof Date ? sqliteDate(param) : typeof param === "boolean" ? Number(param) : param));
+const isSqlite = (manager: EntityManager) => manager.connection.options.type === "better-sqlite3";
 
 /**
  * Plain rows from SQL written by hand (`?` placeholders, names both databases accept). On SQLite
@@ -23,33 +43,38 @@ const statements = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>()
  * transaction it reads on the transaction's connection.
  */
 export async function selectRows(manager: EntityManager, sql: string, params: Param[]): Promise<Record<string, unknown>[]> {
-  const dataSource = manager.connection;
-  if (dataSource.options.type !== "better-sqlite3") return manager.query(sql, params);
-  const connection = (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
-  let cache = statements.get(connection);
-  if (cache === undefined) statements.set(connection, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (statement === undefined) {
-    statement = connection.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement.all(...params.map((param) => (param instanceof Date ? sqliteDate(param) : typeof param === "boolean" ? Number(param) : param)));
+  if (!isSqlite(manager)) return manager.query(sql, params);
+  return sqliteStatement(manager, sql, false).all(...sqliteParams(params)) as Record<string, unknown>[];
 }
 
 /**
- * Reads on hot paths: hand-written SQL through `selectRows`, and each row made an entity with
+ * Reads on hot paths: hand-written SQL as in `selectRows`, and each row made an entity with
  * TypeORM's own per-column conversion (dates, JSON, booleans), so the result equals what
  * `find` returns. TypeORM's query building and hydration cost several times the statement.
  */
 export async function selectEntities<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, sql: string, params: Param[]): Promise<T[]> {
-  const rows = await selectRows(manager, sql, params);
-  const { driver } = manager.connection;
-  const { columns } = manager.connection.getMetadata(entity);
-  return rows.map((row) => {
+  const metadata = manager.connection.getMetadata(entity);
+  const hydrate = (column: ColumnMetadata, value: unknown) => manager.connection.driver.prepareHydratedValue(value, column);
+  if (!isSqlite(manager)) {
+    const rows: Record<string, unknown>[] = await manager.query(sql, params);
+    const present = metadata.columns.filter((column) => rows.length > 0 && column.databaseName in rows[0]);
+    return rows.map((row) => Object.fromEntries(present.map((column) => [column.propertyName, hydrate(column, row[column.databaseName])])) as T);
+  }
+  // Rows as arrays: the driver builds them at half the cost of objects.
+  const statement = sqliteStatement(manager, sql, true);
+  let columns = resultColumns.get(statement);
+  if (columns === undefined) {
+    columns = statement.columns().map(({ name }) => {
+      const column = metadata.findColumnWithDatabaseName(name);
+      if (column === undefined) throw new Error(`${name} is not a column of ${metadata.tableName}`);
+      return column;
+    });
+    resultColumns.set(statement, columns);
+  }
+  const ordered = columns;
+  return (statement.all(...sqliteParams(params)) as unknown[][]).map((values) => {
     const result: ObjectLiteral = {};
-    for (const column of columns) {
-      if (column.databaseName in row) result[column.propertyName] = driver.prepareHydratedValue(row[column.databaseName], column);
-    }
+    for (let i = 0; i < ordered.length; i += 1) result[ordered[i].propertyName] = hydrate(ordered[i], values[i]);
     return result as T;
   });
 }

@@ -1,9 +1,10 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
-import type { DataSource } from "typeorm";
+import { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createDataSource, migrate } from "../../src/db/data-source.js";
+import { InitialSchema1763900000001 } from "../../src/db/migrations/0001-initial-schema.js";
 import { Organization } from "../../src/modules/organizations/organization.entity.js";
 import { ApiClient } from "../../src/modules/api-clients/api-client.entity.js";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../support/test-database.js";
@@ -79,7 +80,7 @@ describe(`migrations on ${testDbKind()}`, () => {
   });
 
   it("creates every table on an empty database, then has nothing left to apply", async () => {
-    expect(await migrate(dataSource)).toEqual(["InitialSchema1763900000001"]);
+    expect(await migrate(dataSource)).toEqual(["InitialSchema1763900000001", "ClientsEtag1763900000002"]);
     const runner = dataSource.createQueryRunner();
     try {
       const tables = await runner.getTables(TABLES);
@@ -120,5 +121,34 @@ describe(`migrations on ${testDbKind()}`, () => {
     const loaded = await dataSource.getRepository(ApiClient).findOneByOrFail({ id: client.id });
     expect(loaded.allowedIps).toEqual(["10.0.0.0/8", "::1"]);
     expect(loaded.scopes).toEqual(["blogs"]);
+  });
+
+  it("adds clients_etag to a database made before it, keeping every row", async () => {
+    const older = await createTestDatabase();
+    const first = new DataSource({ ...createDataSource(loadConfig({ DATABASE_URL: older.url }).database).options, migrations: [InitialSchema1763900000001] });
+    await first.initialize();
+    try {
+      await migrate(first);
+      const org = organization();
+      const client = apiClient(org.id);
+      await first.query("INSERT INTO organizations (id, name, slug, max_api_clients, max_tokens_per_client, access_token_ttl_seconds, api_clients_enabled, api_client_count, created_at, updated_at) VALUES (?, ?, ?, 10, 10, 3600, 1, 1, ?, ?)", [org.id, org.name, org.slug, "2026-03-04 05:06:07.089", "2026-03-04 05:06:07.089"]);
+      await first.getRepository(ApiClient).insert(client);
+      await first.destroy();
+      const current = createDataSource(loadConfig({ DATABASE_URL: older.url }).database);
+      await current.initialize();
+      try {
+        expect(await migrate(current)).toEqual(["ClientsEtag1763900000002"]);
+        expect(await current.getRepository(Organization).findOneByOrFail({ id: org.id })).toMatchObject({ name: "Acme", clientsEtag: "" });
+        expect(await current.getRepository(ApiClient).findOneBy({ id: client.id })).not.toBeNull();
+        await current.undoLastMigration();
+        expect(Object.keys((await current.query("SELECT * FROM organizations"))[0])).not.toContain("clients_etag");
+        expect(await migrate(current)).toEqual(["ClientsEtag1763900000002"]);
+      } finally {
+        await current.destroy();
+      }
+    } finally {
+      if (first.isInitialized) await first.destroy();
+      await older.drop();
+    }
   });
 });

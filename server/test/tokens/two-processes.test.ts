@@ -6,6 +6,7 @@ import { startServerProcess, type ServerProcess } from "../support/server-proces
 import { createTestDatabase, testDbKind, type TestDatabase } from "../support/test-database.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const LIST = `query($org: ID!) { apiClients(organizationId: $org) { edges { node { name } } } }`;
 const CREATE = `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { apiClient { id clientId } clientSecret } }`;
 
 describe(`two server processes on one ${testDbKind()} database`, () => {
@@ -71,6 +72,18 @@ describe(`two server processes on one ${testDbKind()} database`, () => {
     expect(await active(a, issued)).toBe(false);
     await sleep(1000);
     expect(await active(b, issued)).toBe(false);
+  });
+
+  it("a client list read through one process shows a change made through the other at once", async () => {
+    const reader = new GraphQLSession(b.url);
+    reader.cookie = owner.cookie;
+    const names = async () => ((await reader.ok(LIST, { org: organizationId })).apiClients.edges as { node: { name: string } }[]).map((edge) => edge.node.name);
+    const before = await names();
+    expect(await names()).toEqual(before);
+    const client = await create({ name: "Listed elsewhere", role: "reader" });
+    expect(await names()).toEqual([...before, "Listed elsewhere"]);
+    await owner.ok(`mutation($id: ID!) { deleteApiClient(id: $id) }`, { id: client.id });
+    expect(await names()).toEqual(before);
   });
 
   it("tokens from either process verify on the other (one key set, one issuer)", async () => {

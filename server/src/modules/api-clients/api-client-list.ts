@@ -1,9 +1,10 @@
 import type { Ctx } from "../../common/context.js";
 import { checkPageSize, decodeCursor, encodeCursor, type Page, type PageArgs } from "../../common/pagination.js";
 import { selectEntities, selectRows } from "../../db/prepared-select.js";
-import { withSecretState } from "./api-client-secrets.js";
+import { secretsOf, secretState } from "./api-client-secrets.js";
 import { ApiClient, type Environment } from "./api-client.entity.js";
 import type { ApiClientView } from "./api-client.view.js";
+import type { ClientListCache } from "./client-list-cache.js";
 
 export type ApiClientOrder = "CREATED_ASC" | "CREATED_DESC" | "NAME_ASC" | "NAME_DESC";
 
@@ -23,16 +24,28 @@ const ORDER: Record<ApiClientOrder, { column: "created_at" | "name"; direction: 
 
 type Param = string | number | Date;
 
+/** The organization as just read for the access check: its clients etag dates what is read next. */
+export interface ListedOrganization {
+  id: string;
+  clientsEtag: string;
+}
+
 /**
  * Keyset pagination over one organization's clients; the caller has checked access. The SQL is
  * assembled from fixed fragments only (values are always parameters), so each filter shape is
- * one prepared statement.
+ * one prepared statement. With a cache, an unchanged list (same etag) is not read again.
  */
-export async function listApiClients(ctx: Ctx, organizationId: string, page: PageArgs, filter: ApiClientFilter, orderBy: ApiClientOrder): Promise<Page<ApiClientView>> {
+export async function listApiClients(
+  ctx: Ctx,
+  organization: ListedOrganization,
+  page: PageArgs,
+  filter: ApiClientFilter,
+  orderBy: ApiClientOrder,
+  cache: ClientListCache | null,
+): Promise<Page<ApiClientView>> {
   checkPageSize(page.first);
-  const now = new Date();
   const where = ["c.organization_id = ?"];
-  const params: Param[] = [organizationId];
+  const params: Param[] = [organization.id];
   const search = filter.search?.trim().toLowerCase();
   if (search) {
     // "!" escapes LIKE wildcards: a backslash means different things to SQLite and MySQL.
@@ -46,7 +59,7 @@ export async function listApiClients(ctx: Ctx, organizationId: string, page: Pag
   }
   if (filter.expired === true) where.push("c.expires_at IS NOT NULL AND c.expires_at <= ?");
   if (filter.expired === false) where.push("(c.expires_at IS NULL OR c.expires_at > ?)");
-  if (typeof filter.expired === "boolean") params.push(now);
+  if (typeof filter.expired === "boolean") params.push(new Date());
   const filtered = { where: [...where], params: [...params] };
   const { column, direction } = ORDER[orderBy];
   if (page.after !== null) {
@@ -56,13 +69,23 @@ export async function listApiClients(ctx: Ctx, organizationId: string, page: Pag
     where.push(`(c.${column} ${op} ? OR (c.${column} = ? AND c.id ${op} ?))`);
     params.push(value, value, id);
   }
+  params.push(page.first + 1);
   const sql = `SELECT c.* FROM api_clients c WHERE ${where.join(" AND ")} ORDER BY c.${column} ${direction}, c.id ${direction} LIMIT ?`;
-  const rows = await selectEntities(ctx.manager, ApiClient, sql, [...params, page.first + 1]);
-  // A first page that holds everything is its own count.
-  const totalCount = page.after === null && rows.length <= page.first ? rows.length : await countOf(ctx, filtered.where, filtered.params);
-  const views = await withSecretState(ctx, rows.slice(0, page.first));
-  const items = views.map((view) => ({ cursor: encodeCursor(column === "created_at" ? view.client.createdAt.getTime() : view.client.name, view.client.id), node: view }));
-  return { items, hasNextPage: rows.length > page.first, endCursor: items.at(-1)?.cursor ?? null, totalCount };
+  // An expiry filter compares with the clock, so its answer is not kept.
+  const key = cache === null || typeof filter.expired === "boolean" ? null : `${sql}\u0000${JSON.stringify(params)}`;
+  let list = key === null ? undefined : cache?.get(key, organization.clientsEtag);
+  if (list === undefined) {
+    const rows = await selectEntities(ctx.manager, ApiClient, sql, params);
+    // A first page that holds everything is its own count.
+    const totalCount = page.after === null && rows.length <= page.first ? rows.length : await countOf(ctx, filtered.where, filtered.params);
+    const shown = rows.slice(0, page.first);
+    const cursors = shown.map((client) => encodeCursor(column === "created_at" ? client.createdAt.getTime() : client.name, client.id));
+    list = { rows, secrets: await secretsOf(ctx, shown), cursors, totalCount };
+    if (key !== null) cache?.set(key, organization.clientsEtag, list);
+  }
+  const { cursors } = list;
+  const items = secretState(list.rows.slice(0, page.first), list.secrets).map((view, i) => ({ cursor: cursors[i], node: view }));
+  return { items, hasNextPage: list.rows.length > page.first, endCursor: items.at(-1)?.cursor ?? null, totalCount: list.totalCount };
 }
 
 async function countOf(ctx: Ctx, where: string[], params: Param[]): Promise<number> {

@@ -10,11 +10,20 @@ export function newSecretRow(apiClientId: string, version: number, hash: string,
   return { id: randomUUID(), apiClientId, version, hash, hint: secretHint(secret), createdAt: new Date(), expiresAt: null };
 }
 
-/** Adds each client's secret hint and rotation state, with one query for the whole list. */
-export async function withSecretState(ctx: Ctx, clients: ApiClient[]): Promise<ApiClientView[]> {
+/** Each client's secret hint and rotation state, with one query for the whole list. */
+export async function withSecretState(ctx: Ctx, clients: readonly ApiClient[]): Promise<ApiClientView[]> {
+  return secretState(clients, await secretsOf(ctx, clients));
+}
+
+/** What the views need of the clients' secrets: never the hashes. */
+export async function secretsOf(ctx: Ctx, clients: readonly ApiClient[]): Promise<ApiClientSecret[]> {
   if (clients.length === 0) return [];
   const ids = clients.map((client) => client.id);
-  const secrets = await selectEntities(ctx.manager, ApiClientSecret, `SELECT api_client_id, version, hint, expires_at FROM api_client_secrets WHERE api_client_id IN (${ids.map(() => "?").join(", ")})`, ids);
+  return selectEntities(ctx.manager, ApiClientSecret, `SELECT api_client_id, version, hint, expires_at FROM api_client_secrets WHERE api_client_id IN (${ids.map(() => "?").join(", ")})`, ids);
+}
+
+/** Worked out at the time of asking: a grace period may have ended since the secrets were read. */
+export function secretState(clients: readonly ApiClient[], secrets: readonly ApiClientSecret[]): ApiClientView[] {
   const now = Date.now();
   return clients.map((client) => {
     const own = secrets.filter((secret) => secret.apiClientId === client.id);

@@ -14,6 +14,7 @@ import { listApiClients, type ApiClientFilter, type ApiClientOrder } from "./api
 import { newSecretRow, withSecretState } from "./api-client-secrets.js";
 import { ApiClientSecret } from "./api-client-secret.entity.js";
 import { ApiClient, type Environment } from "./api-client.entity.js";
+import { ClientListCache, touchClients } from "./client-list-cache.js";
 import { allowedIpsErrors, clientIdErrors, descriptionErrors, expiresAtErrors, nameErrors, redirectUrisErrors } from "./api-client.rules.js";
 import type { ApiClientView, ApiClientWithSecret } from "./api-client.view.js";
 import { composeClientId, generateClientId } from "./client-id.js";
@@ -49,6 +50,8 @@ const ENVIRONMENTS: Environment[] = ["LIVE", "STAGING"];
 
 /** Every rule about API clients. Each mutation is one transaction with its audit event. */
 export class ApiClientService {
+  private readonly lists = new ClientListCache();
+
   constructor(
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
@@ -90,8 +93,9 @@ export class ApiClientService {
   }
 
   async list(ctx: Ctx, organizationId: string, page: PageArgs, filter: ApiClientFilter = {}, orderBy: ApiClientOrder = "CREATED_ASC"): Promise<Page<ApiClientView>> {
-    await this.access.apiClientsOf(ctx, organizationId, "read");
-    return listApiClients(ctx, organizationId, page, filter, orderBy);
+    // Read first: the list is dated by the etag of this moment (see ClientListCache).
+    const organization = await this.access.apiClientsOf(ctx, organizationId, "read");
+    return listApiClients(ctx, organization, page, filter, orderBy, ctx.inTransaction ? null : this.lists);
   }
 
   async create(ctx: Ctx, data: CreateApiClientData): Promise<ApiClientWithSecret> {
@@ -147,6 +151,7 @@ export class ApiClientService {
         throw error;
       }
       await tx.manager.insert(ApiClientSecret, newSecretRow(client.id, 1, hash, secret));
+      await touchClients(tx.manager, client.organizationId);
       await this.audit.record(tx, {
         organizationId: organization?.id ?? null,
         action: "api_client.created",
@@ -181,6 +186,7 @@ export class ApiClientService {
     if (Object.keys(changes).length === 0) return this.get(ctx, id);
     await transactional(ctx, async (tx) => {
       await tx.manager.update(ApiClient, { id }, { ...next, updatedAt: new Date() });
+      await touchClients(tx.manager, client.organizationId);
       await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.updated", targetType: "API_CLIENT", targetId: id, targetLabel: next.name, changes });
     });
     this.changed(client.clientId);
@@ -195,6 +201,7 @@ export class ApiClientService {
     if (added.length === 0 && removed.length === 0) return this.get(ctx, id);
     await transactional(ctx, async (tx) => {
       await tx.manager.update(ApiClient, { id }, { permissions: next, updatedAt: new Date() });
+      await touchClients(tx.manager, client.organizationId);
       await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.permissions_updated", targetType: "API_CLIENT", targetId: id, targetLabel: client.name, changes: { added, removed, permissions: next } });
     });
     this.changed(client.clientId);
@@ -226,6 +233,7 @@ export class ApiClientService {
         await tx.manager.update(ApiClientSecret, { apiClientId: id, version: client.secretVersion }, { expiresAt: new Date(now.getTime() + gracePeriodSeconds * 1000) });
       }
       await tx.manager.insert(ApiClientSecret, newSecretRow(id, version, hash, secret));
+      await touchClients(tx.manager, client.organizationId);
       await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.secret_reset", targetType: "API_CLIENT", targetId: id, targetLabel: client.name, changes: { gracePeriodSeconds, secretHint: secret.slice(-4) } });
     });
     this.changed(client.clientId);
@@ -239,6 +247,7 @@ export class ApiClientService {
       const deleted = await tx.manager.delete(ApiClient, { id });
       if (deleted.affected === 0) throw new AppError("NOT_FOUND", "API client not found");
       await tx.manager.createQueryBuilder().update(Organization).set({ apiClientCount: () => "api_client_count - 1" }).where("id = :id AND api_client_count > 0", { id: client.organizationId }).execute();
+      await touchClients(tx.manager, client.organizationId);
       await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.deleted", targetType: "API_CLIENT", targetId: id, targetLabel: client.name, changes: { clientId: client.clientId } });
     });
     this.changed(client.clientId);

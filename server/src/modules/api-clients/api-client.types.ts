@@ -8,7 +8,7 @@ import type { ApiClientView, ApiClientWithSecret } from "./api-client.view.js";
 export const EnvironmentEnum = { LIVE: "LIVE", STAGING: "STAGING" } as const;
 registerEnumType(EnvironmentEnum, { name: "Environment", description: "Fixed at creation; named in the secret's prefix." });
 
-@ObjectType("ApiClient")
+@ObjectType("ApiClient", { simpleResolvers: true })
 export class ApiClientType {
   @Field(() => ID)
   id!: string;
@@ -71,7 +71,7 @@ export class ApiClientType {
   lastUsedIp!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ApiClientEdge {
   @Field()
   cursor!: string;
@@ -80,7 +80,7 @@ export class ApiClientEdge {
   node!: ApiClientType;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ApiClientConnection {
   @Field(() => [ApiClientEdge])
   edges!: ApiClientEdge[];
@@ -92,7 +92,7 @@ export class ApiClientConnection {
   totalCount!: number;
 }
 
-@ObjectType({ description: "The secret is shown here once and never again." })
+@ObjectType({ simpleResolvers: true, description: "The secret is shown here once and never again." })
 export class ApiClientSecretPayload {
   @Field(() => ApiClientType)
   apiClient!: ApiClientType;

@@ -5,7 +5,7 @@ import { OrganizationPageArgs } from "../../http/types/organization-page.args.js
 import { PageInfo } from "../../http/types/page-info.types.js";
 import type { AuditEvent } from "./audit-event.entity.js";
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditActor {
   @Field({ description: "USER, CLIENT, CLI or SYSTEM" })
   type!: string;
@@ -17,7 +17,7 @@ export class AuditActor {
   label!: string;
 }
 
-@ObjectType("AuditEvent")
+@ObjectType("AuditEvent", { simpleResolvers: true })
 export class AuditEventType {
   @Field(() => ID)
   id!: string;
@@ -47,7 +47,7 @@ export class AuditEventType {
   createdAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditEventEdge {
   @Field()
   cursor!: string;
@@ -56,7 +56,7 @@ export class AuditEventEdge {
   node!: AuditEventType;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditEventConnection {
   @Field(() => [AuditEventEdge])
   edges!: AuditEventEdge[];

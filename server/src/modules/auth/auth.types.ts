@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from "type-graphql";
 import type { User } from "../members/user.entity.js";
 import { OrganizationType } from "../organizations/organization.types.js";
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Me {
   @Field(() => ID)
   id!: string;
@@ -14,7 +14,7 @@ export class Me {
   name!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SetupPayload {
   @Field(() => Me)
   user!: Me;

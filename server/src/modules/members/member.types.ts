@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { MemberRoleEnum } from "../organizations/organization.types.js";
 import type { MemberView } from "./member.service.js";
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Member {
   @Field(() => ID)
   userId!: string;

@@ -28,6 +28,10 @@ export class Organization {
   @Column({ name: "api_client_count", type: "integer" })
   apiClientCount!: number;
 
+  /** A new random value with every change to the organization's clients: cached lists compare it. */
+  @Column({ name: "clients_etag", type: "varchar", length: 36, default: "" })
+  clientsEtag!: string;
+
   @Column({ name: "created_at", type: "datetime", precision: 3 })
   createdAt!: Date;
 

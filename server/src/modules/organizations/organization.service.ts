@@ -75,6 +75,7 @@ export class OrganizationService {
           accessTokenTtlSeconds: data.accessTokenTtlSeconds ?? DEFAULT_LIMITS.accessTokenTtlSeconds,
           apiClientsEnabled: data.apiClientsEnabled ?? this.apiClientsDefault,
           apiClientCount: 0,
+          clientsEtag: randomUUID(),
           createdAt: now,
           updatedAt: now,
         };

@@ -4,7 +4,7 @@ import type { Organization } from "./organization.entity.js";
 export const MemberRoleEnum = { OWNER: "OWNER", VIEWER: "VIEWER" } as const;
 registerEnumType(MemberRoleEnum, { name: "MemberRole", description: "OWNER manages API clients and members; VIEWER may only look." });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class OrganizationLimits {
   @Field(() => Int)
   maxApiClients!: number;
@@ -16,7 +16,7 @@ export class OrganizationLimits {
   accessTokenTtlSeconds!: number;
 }
 
-@ObjectType("Organization")
+@ObjectType("Organization", { simpleResolvers: true })
 export class OrganizationType {
   @Field(() => ID, { description: "The organization id: automation sends it in the tenant header." })
   id!: string;

@@ -3,7 +3,7 @@ import { LocalizedText } from "../../http/types/localized-text.types.js";
 import type { PermissionCatalog } from "./permission-catalog.js";
 import { presetPermissions } from "./permission-set.js";
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CatalogAction {
   @Field({ description: "e.g. read, create, write, execute" })
   name!: string;
@@ -18,7 +18,7 @@ export class CatalogAction {
   implies!: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CatalogApi {
   @Field({ description: "The scope name." })
   name!: string;
@@ -30,7 +30,7 @@ export class CatalogApi {
   actions!: CatalogAction[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RolePresetInfo {
   @Field({ description: "reader, creator or admin" })
   name!: string;
@@ -42,7 +42,7 @@ export class RolePresetInfo {
   permissions!: string[];
 }
 
-@ObjectType("PermissionCatalog")
+@ObjectType("PermissionCatalog", { simpleResolvers: true })
 export class PermissionCatalogType {
   @Field(() => [CatalogApi])
   apis!: CatalogApi[];

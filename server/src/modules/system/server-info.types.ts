@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "Facts about this Clavis deployment that clients need to talk to it." })
+@ObjectType({ simpleResolvers: true, description: "Facts about this Clavis deployment that clients need to talk to it." })
 export class ServerInfo {
   @Field({ description: "Issuer of access tokens (the `iss` claim)." })
   issuer!: string;

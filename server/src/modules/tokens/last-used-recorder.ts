@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
-import { writeInTurn } from "../../common/transaction.js";
+import { randomUUID } from "node:crypto";
+import { inTransaction } from "../../common/transaction.js";
 import { ApiClient } from "../api-clients/api-client.entity.js";
 
 /** Collects each client's last use in memory and writes it every few seconds, not per request. */
@@ -27,7 +28,11 @@ export class LastUsedRecorder {
     this.pending = new Map();
     for (const [id, { at, ip }] of batch) {
       try {
-        await writeInTurn(this.dataSource, () => this.dataSource.manager.update(ApiClient, { id }, { lastUsedAt: new Date(at), lastUsedIp: ip }));
+        await inTransaction(this.dataSource, async (manager) => {
+          await manager.update(ApiClient, { id }, { lastUsedAt: new Date(at), lastUsedIp: ip });
+          // Shown in client lists, so lists cached anywhere must be read again.
+          await manager.query("UPDATE organizations SET clients_etag = ? WHERE id = (SELECT organization_id FROM api_clients WHERE id = ?)", [randomUUID(), id]);
+        });
       } catch {
         // The client may be gone, or the database briefly away: last use is best effort.
       }
