@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import argon2 from "argon2";
-import { verifyArgon2 } from "../../common/argon2-verify.js";
+import { hashArgon2, verifyArgon2 } from "../../common/argon2.js";
 import type { FieldError } from "../../common/errors.js";
 import type { Environment } from "./api-client.entity.js";
 
@@ -76,7 +76,7 @@ export function secretHint(secret: string): string {
 }
 
 export function hashSecret(secret: string): Promise<string> {
-  return argon2.hash(secret, HASH_OPTIONS);
+  return hashArgon2(secret, HASH_OPTIONS);
 }
 
 export function verifySecret(hash: string, secret: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import argon2 from "argon2";
-import { verifyArgon2 } from "../../common/argon2-verify.js";
+import { hashArgon2, verifyArgon2 } from "../../common/argon2.js";
 import type { FieldError } from "../../common/errors.js";
 
 export const PASSWORD_MIN = 10;
@@ -15,7 +15,7 @@ export function passwordErrors(password: string, field = "password"): FieldError
 }
 
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, HASH_OPTIONS);
+  return hashArgon2(password, HASH_OPTIONS);
 }
 
 export function verifyPassword(hash: string, password: string): Promise<boolean> {

@@ -55,7 +55,7 @@ export class TokenService {
     const jti = randomUUID();
     const scopeText = scope.join(" ");
     const { signer } = await this.keys.current(ctx);
-    const accessToken = signer.sign({
+    const accessToken = await signer.sign({
       iss: this.issuer,
       sub: client.clientId,
       client_id: client.clientId,

@@ -1,0 +1,36 @@
+// `npm run bench -- token`: only /token at c=64 against the peer, for working on that path.
+// BENCH_CPU_PROF=dir writes Clavis's CPU profile there; BENCH_C sets the concurrency (64).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { clavis, freePort, startClavis, startPeer } from "./lib/processes.js";
+import { measureToken, tokenRequest } from "./lib/token-bench.js";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECRET = "bench-Secret-0123456789-abcdefghijklmnopq";
+const connections = Number(process.env.BENCH_C ?? 64);
+const dir = mkdtempSync(join(tmpdir(), "clavis-bench-token-"));
+const peer = await startPeer(await freePort(), "bench-client", SECRET);
+peer.issuer = peer.url;
+try {
+  const env = { DATABASE_URL: `sqlite:${join(dir, "token.sqlite")}` };
+  await clavis(["migrate"], env);
+  const port = await freePort();
+  const server = await startClavis({ ...env, CLAVIS_ISSUER: `http://127.0.0.1:${port}` }, port, process.env.BENCH_CPU_PROF);
+  server.issuer = server.url;
+  try {
+    const [organization] = await clavis(["org", "create", "--name", "Bench"], env);
+    const [client] = await clavis(["api-client", "create", "--org", organization.id, "--perm", "blogs.read", "--secret-stdin"], env, SECRET);
+    const ours = await measureToken(server, tokenRequest(client.clientId, SECRET), connections, SECONDS, "/.well-known/jwks.json");
+    const theirs = await measureToken(peer, tokenRequest("bench-client", SECRET), connections, SECONDS, "/jwks");
+    for (const [name, result] of [["Clavis", ours], ["oidc-provider", theirs]]) {
+      process.stdout.write(`${name} /token c=${connections}: ${result.requestsPerSecond} req/s, p99 ${result.latencyP99} ms, ${result.bad} bad of ${result.checked}\n`);
+    }
+    process.stdout.write(`ratio ${(ours.requestsPerSecond / theirs.requestsPerSecond).toFixed(2)}\n`);
+  } finally {
+    await server.stop();
+  }
+} finally {
+  await peer.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
