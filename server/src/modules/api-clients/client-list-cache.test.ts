@@ -22,6 +22,22 @@ describe("ClientListCache", () => {
     }).toThrow(TypeError);
   });
 
+  it("drops a list once a newer etag is asked for", () => {
+    const cache = new ClientListCache();
+    cache.set("q", "old", list("a"));
+    expect(cache.get("q", "new")).toBeUndefined();
+    expect(cache.get("q", "old")).toBeUndefined();
+  });
+
+  it("stays within its total of rows", () => {
+    const cache = new ClientListCache(100, 2);
+    cache.set("a", "e", list("a"));
+    cache.set("b", "e", list("b"));
+    cache.set("c", "e", list("c"));
+    expect(cache.get("a", "e")).toBeUndefined();
+    expect(cache.get("c", "e")).toBeDefined();
+  });
+
   it("stays within its size by dropping the least recently stored", () => {
     const cache = new ClientListCache(2);
     cache.set("a", "e", list("a"));

@@ -30,21 +30,40 @@ export interface CachedList {
  */
 export class ClientListCache {
   private readonly entries = new Map<string, CachedList & { etag: string }>();
+  private rows = 0;
 
-  constructor(private readonly maxEntries = 1000) {}
+  constructor(
+    private readonly maxEntries = 200,
+    /** Rows across all lists: what bounds the memory, since a list holds up to 101. */
+    private readonly maxRows = 5000,
+  ) {}
 
   get(key: string, etag: string): CachedList | undefined {
     const entry = this.entries.get(key);
-    if (entry === undefined || entry.etag !== etag) return undefined;
-    return entry;
+    if (entry === undefined) return undefined;
+    if (entry.etag === etag) return entry;
+    // An etag never comes back, so a list read under an old one is of no further use.
+    this.drop(key);
+    return undefined;
   }
 
   set(key: string, etag: string, list: CachedList): void {
     // Shared by every later request: nothing may change these objects.
     for (const row of list.rows) Object.freeze(row);
     for (const secret of list.secrets) Object.freeze(secret);
-    this.entries.delete(key);
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.drop(key);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size < this.maxEntries && this.rows + list.rows.length <= this.maxRows) break;
+      this.drop(oldest);
+    }
     this.entries.set(key, { ...list, etag });
+    this.rows += list.rows.length;
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    this.entries.delete(key);
+    this.rows -= entry.rows.length;
   }
 }

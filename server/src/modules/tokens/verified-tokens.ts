@@ -40,7 +40,11 @@ export class VerifiedTokens {
   set(token: string, entry: VerifiedEntry): void {
     const changed = this.changedAt.get(entry.apiClientId);
     if (changed !== undefined && changed >= entry.checkedAt) return;
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    // Oldest first in the map: drop what has aged out, so it holds only the last maxAgeMs.
+    for (const [oldest, { checkedAt }] of this.entries) {
+      if (entry.checkedAt - checkedAt < this.maxAgeMs && this.entries.size < this.maxEntries) break;
+      this.entries.delete(oldest);
+    }
     this.entries.set(token, entry);
   }
 
