@@ -72,11 +72,21 @@ async function main() {
     metrics.push({ key: "create_rps", label: "createApiClient req/s, c=4, SQLite", clavis: creates.requestsPerSecond, peer: null, ratio: null, target: "—", pass: null });
     await sqlite.server.stop();
 
-    log("SQLite with 10,000 organizations × 10 clients");
+    // Like with like: two fresh servers, one organization and 10,000, measured alternately twice,
+    // so warm-up and the machine's drift fall on both sides.
+    log("SQLite with 10,000 organizations × 10 clients against 1 organization, alternately");
     const big = await clavisWith(`sqlite:${join(dir, "big.sqlite")}`, { seed: () => seedSqlite(join(dir, "big.sqlite"), 10_000, 10) });
-    const bigRun = count(await measureToken(big.server, tokenRequest(big.client.clientId, SECRET), 64, SECONDS, "/.well-known/jwks.json"));
-    await big.server.stop();
-    metrics.push({ key: "token_rps_big", label: "/token req/s, c=64, 10,000 orgs × 10 clients vs 1 org", clavis: bigRun.requestsPerSecond, peer: ours[64].requestsPerSecond, ratio: ratio(bigRun.requestsPerSecond, ours[64].requestsPerSecond), target: "within 10 %", pass: Math.abs(bigRun.requestsPerSecond / ours[64].requestsPerSecond - 1) <= 0.1 });
+    const small = await clavisWith(`sqlite:${join(dir, "small.sqlite")}`);
+    const bigRuns = [];
+    const smallRuns = [];
+    for (let round = 0; round < 2; round += 1) {
+      smallRuns.push(count(await measureToken(small.server, tokenRequest(small.client.clientId, SECRET), 64, SECONDS, "/.well-known/jwks.json")).requestsPerSecond);
+      bigRuns.push(count(await measureToken(big.server, tokenRequest(big.client.clientId, SECRET), 64, SECONDS, "/.well-known/jwks.json")).requestsPerSecond);
+    }
+    await Promise.all([big.server.stop(), small.server.stop()]);
+    const mean = (values) => Math.round(values.reduce((sum, value) => sum + value, 0) / values.length);
+    const [bigRps, smallRps] = [mean(bigRuns), mean(smallRuns)];
+    metrics.push({ key: "token_rps_big", label: "/token req/s, c=64, 10,000 orgs × 10 clients vs 1 org (mean of 2 alternating runs)", clavis: bigRps, peer: smallRps, ratio: ratio(bigRps, smallRps), target: "within 10 %", pass: Math.abs(bigRps / smallRps - 1) <= 0.1 });
 
     if (hasMariadb()) {
       log("MariaDB: /token against the peer at c=64, and revocation seen by a second process");

@@ -1,8 +1,10 @@
 // `npm run bench -- token`: only /token at c=64 against the peer, for working on that path.
-// BENCH_CPU_PROF=dir writes Clavis's CPU profile there; BENCH_C sets the concurrency (64).
+// BENCH_CPU_PROF=dir writes Clavis's CPU profile there; BENCH_C sets the concurrency (64);
+// BENCH_SEED_ORGS adds that many organizations of 10 clients first.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { seedSqlite } from "./lib/clavis-bench.js";
 import { clavis, freePort, startClavis, startPeer } from "./lib/processes.js";
 import { measureToken, tokenRequest } from "./lib/token-bench.js";
 
@@ -15,6 +17,8 @@ peer.issuer = peer.url;
 try {
   const env = { DATABASE_URL: `sqlite:${join(dir, "token.sqlite")}` };
   await clavis(["migrate"], env);
+  // BENCH_SEED_ORGS=10000: the large-data case, that many organizations of 10 clients each.
+  if (process.env.BENCH_SEED_ORGS) seedSqlite(join(dir, "token.sqlite"), Number(process.env.BENCH_SEED_ORGS), 10);
   const port = await freePort();
   const server = await startClavis({ ...env, CLAVIS_ISSUER: `http://127.0.0.1:${port}` }, port, process.env.BENCH_CPU_PROF);
   server.issuer = server.url;
