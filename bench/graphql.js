@@ -5,16 +5,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { graphqlList } from "./lib/clavis-bench.js";
-import { clavis, freePort, startClavis } from "./lib/processes.js";
+import { clavis, clavisWith } from "./lib/processes.js";
 import { tokenRequest } from "./lib/token-bench.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const dir = mkdtempSync(join(tmpdir(), "clavis-bench-gql-"));
 try {
-  const env = { DATABASE_URL: `sqlite:${join(dir, "gql.sqlite")}` };
-  await clavis(["migrate"], env);
-  const port = await freePort();
-  const server = await startClavis({ ...env, CLAVIS_ISSUER: `http://127.0.0.1:${port}` }, port, process.env.BENCH_CPU_PROF);
+  const { server, env } = await clavisWith(`sqlite:${join(dir, "gql.sqlite")}`, "bench-Secret-0123456789-abcdefghijklmnopq", { cpuProfileDir: process.env.BENCH_CPU_PROF });
   try {
     const [organization] = await clavis(["org", "create", "--name", "Listed"], env);
     const clients = [];

@@ -5,7 +5,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { coldPath, createRate, firstLoadJs, graphqlList, healthUnderFlood, revocationDelay, seedSqlite, startupTime } from "./lib/clavis-bench.js";
 import { hasMariadb, startMariadb } from "./lib/mariadb.js";
-import { clavis, freePort, startClavis, startPeer } from "./lib/processes.js";
+import { clavis, clavisWith, freePort, startClavis, startPeer } from "./lib/processes.js";
 import { writeReport } from "./lib/report.js";
 import { measureToken, tokenRequest } from "./lib/token-bench.js";
 
@@ -13,19 +13,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const SECRET = "bench-Secret-0123456789-abcdefghijklmnopq";
 const PEER_ID = "bench-client";
 const log = (text) => process.stderr.write(`[bench] ${text}\n`);
-
-/** A fresh Clavis with one organization and one client holding the fixed secret. */
-async function clavisWith(databaseUrl, { migrate = false, seed = null } = {}) {
-  const env = { DATABASE_URL: databaseUrl };
-  if (migrate || seed !== null) await clavis(["migrate"], env);
-  if (seed !== null) seed();
-  const port = await freePort();
-  const server = await startClavis({ ...env, CLAVIS_ISSUER: `http://127.0.0.1:${port}` }, port);
-  server.issuer = server.url;
-  const [organization] = await clavis(["org", "create", "--name", "Bench", "--max-clients", "10000"], env);
-  const [client] = await clavis(["api-client", "create", "--org", organization.id, "--perm", "blogs.read", "--perm", "api-clients.write", "--perm", "tokens.introspect", "--secret-stdin"], env, SECRET);
-  return { server, env, organization, client };
-}
 
 const ratio = (a, b) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
 
@@ -42,7 +29,7 @@ async function main() {
   const peerRun = (c) => measureToken(peer, tokenRequest(PEER_ID, SECRET), c, SECONDS, "/jwks").then(count);
   try {
     log("SQLite: /token against the peer at c=1, 16, 64");
-    const sqlite = await clavisWith(`sqlite:${join(dir, "one.sqlite")}`);
+    const sqlite = await clavisWith(`sqlite:${join(dir, "one.sqlite")}`, SECRET);
     const ours = {};
     for (const c of [1, 16, 64]) {
       ours[c] = count(await measureToken(sqlite.server, tokenRequest(sqlite.client.clientId, SECRET), c, SECONDS, "/.well-known/jwks.json"));
@@ -75,8 +62,8 @@ async function main() {
     // Like with like: two fresh servers, one organization and 10,000, measured alternately twice,
     // so warm-up and the machine's drift fall on both sides.
     log("SQLite with 10,000 organizations × 10 clients against 1 organization, alternately");
-    const big = await clavisWith(`sqlite:${join(dir, "big.sqlite")}`, { seed: () => seedSqlite(join(dir, "big.sqlite"), 10_000, 10) });
-    const small = await clavisWith(`sqlite:${join(dir, "small.sqlite")}`);
+    const big = await clavisWith(`sqlite:${join(dir, "big.sqlite")}`, SECRET, { seed: () => seedSqlite(join(dir, "big.sqlite"), 10_000, 10) });
+    const small = await clavisWith(`sqlite:${join(dir, "small.sqlite")}`, SECRET);
     const bigRuns = [];
     const smallRuns = [];
     for (let round = 0; round < 2; round += 1) {
@@ -92,7 +79,7 @@ async function main() {
       log("MariaDB: /token against the peer at c=64, and revocation seen by a second process");
       const mariadb = await startMariadb();
       try {
-        const maria = await clavisWith(mariadb.url, { migrate: true });
+        const maria = await clavisWith(mariadb.url, SECRET, { migrate: true });
         const mariaRun = count(await measureToken(maria.server, tokenRequest(maria.client.clientId, SECRET), 64, SECONDS, "/.well-known/jwks.json"));
         const theirs = await peerRun(64);
         throughput.push({ label: "MariaDB c=64", clavis: mariaRun.requestsPerSecond, peer: theirs.requestsPerSecond });

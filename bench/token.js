@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seedSqlite } from "./lib/clavis-bench.js";
-import { clavis, freePort, startClavis, startPeer } from "./lib/processes.js";
+import { clavisWith, freePort, startPeer } from "./lib/processes.js";
 import { measureToken, tokenRequest } from "./lib/token-bench.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -15,16 +15,11 @@ const dir = mkdtempSync(join(tmpdir(), "clavis-bench-token-"));
 const peer = await startPeer(await freePort(), "bench-client", SECRET);
 peer.issuer = peer.url;
 try {
-  const env = { DATABASE_URL: `sqlite:${join(dir, "token.sqlite")}` };
-  await clavis(["migrate"], env);
+  const path = join(dir, "token.sqlite");
   // BENCH_SEED_ORGS=10000: the large-data case, that many organizations of 10 clients each.
-  if (process.env.BENCH_SEED_ORGS) seedSqlite(join(dir, "token.sqlite"), Number(process.env.BENCH_SEED_ORGS), 10);
-  const port = await freePort();
-  const server = await startClavis({ ...env, CLAVIS_ISSUER: `http://127.0.0.1:${port}` }, port, process.env.BENCH_CPU_PROF);
-  server.issuer = server.url;
+  const seed = process.env.BENCH_SEED_ORGS ? () => seedSqlite(path, Number(process.env.BENCH_SEED_ORGS), 10) : null;
+  const { server, client } = await clavisWith(`sqlite:${path}`, SECRET, { seed, cpuProfileDir: process.env.BENCH_CPU_PROF });
   try {
-    const [organization] = await clavis(["org", "create", "--name", "Bench"], env);
-    const [client] = await clavis(["api-client", "create", "--org", organization.id, "--perm", "blogs.read", "--secret-stdin"], env, SECRET);
     const ours = await measureToken(server, tokenRequest(client.clientId, SECRET), connections, SECONDS, "/.well-known/jwks.json");
     const theirs = await measureToken(peer, tokenRequest("bench-client", SECRET), connections, SECONDS, "/jwks");
     for (const [name, result] of [["Clavis", ours], ["oidc-provider", theirs]]) {

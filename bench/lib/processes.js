@@ -68,3 +68,16 @@ export function clavis(args, env, stdin = "") {
     child.once("exit", (code) => (code === 0 ? resolve(out.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line))) : reject(new Error(`clavis ${args.join(" ")}: ${err}`))));
   });
 }
+
+/** A fresh Clavis with one organization and one client holding the fixed secret. */
+export async function clavisWith(databaseUrl, secret, { migrate = false, seed = null, cpuProfileDir } = {}) {
+  const env = { DATABASE_URL: databaseUrl };
+  if (migrate || seed !== null) await clavis(["migrate"], env);
+  if (seed !== null) seed();
+  const port = await freePort();
+  const server = await startClavis({ ...env, CLAVIS_ISSUER: `http://127.0.0.1:${port}` }, port, cpuProfileDir);
+  server.issuer = server.url;
+  const [organization] = await clavis(["org", "create", "--name", "Bench", "--max-clients", "10000"], env);
+  const [client] = await clavis(["api-client", "create", "--org", organization.id, "--perm", "blogs.read", "--perm", "api-clients.write", "--perm", "tokens.introspect", "--secret-stdin"], env, secret);
+  return { server, env, organization, client };
+}

@@ -1,5 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { EntityMetadata } from "typeorm/metadata/EntityMetadata.js";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
+import { isSqlite } from "../common/transaction.js";
 
 interface SqliteStatement {
   all(...params: unknown[]): unknown[];
@@ -34,7 +36,6 @@ function sqliteStatement(manager: EntityManager, sql: string, raw: boolean): Sql
 }
 
 const sqliteParams = (params: Param[]) => params.map((param) => (param instanceof Date ? sqliteDate(param) : typeof param === "boolean" ? Number(param) : param));
-const isSqlite = (manager: EntityManager) => manager.connection.options.type === "better-sqlite3";
 
 /**
  * Plain rows from SQL written by hand (`?` placeholders, names both databases accept). On SQLite
@@ -43,7 +44,7 @@ const isSqlite = (manager: EntityManager) => manager.connection.options.type ===
  * transaction it reads on the transaction's connection.
  */
 export async function selectRows(manager: EntityManager, sql: string, params: Param[]): Promise<Record<string, unknown>[]> {
-  if (!isSqlite(manager)) return manager.query(sql, params);
+  if (!isSqlite(manager.connection)) return manager.query(sql, params);
   return sqliteStatement(manager, sql, false).all(...sqliteParams(params)) as Record<string, unknown>[];
 }
 
@@ -55,13 +56,23 @@ export async function selectRows(manager: EntityManager, sql: string, params: Pa
 export async function selectEntities<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, sql: string, params: Param[]): Promise<T[]> {
   const metadata = manager.connection.getMetadata(entity);
   const hydrate = (column: ColumnMetadata, value: unknown) => manager.connection.driver.prepareHydratedValue(value, column);
-  if (!isSqlite(manager)) {
+  if (!isSqlite(manager.connection)) {
     const rows: Record<string, unknown>[] = await manager.query(sql, params);
     const present = metadata.columns.filter((column) => rows.length > 0 && column.databaseName in rows[0]);
     return rows.map((row) => Object.fromEntries(present.map((column) => [column.propertyName, hydrate(column, row[column.databaseName])])) as T);
   }
   // Rows as arrays: the driver builds them at half the cost of objects.
   const statement = sqliteStatement(manager, sql, true);
+  const columns = resultColumnsOf(statement, metadata);
+  return (statement.all(...sqliteParams(params)) as unknown[][]).map((values) => {
+    const result: ObjectLiteral = {};
+    for (let i = 0; i < columns.length; i += 1) result[columns[i].propertyName] = hydrate(columns[i], values[i]);
+    return result as T;
+  });
+}
+
+/** The entity column behind each result column of a statement, worked out once per statement. */
+function resultColumnsOf(statement: SqliteStatement, metadata: EntityMetadata): ColumnMetadata[] {
   let columns = resultColumns.get(statement);
   if (columns === undefined) {
     columns = statement.columns().map(({ name }) => {
@@ -71,12 +82,7 @@ export async function selectEntities<T extends ObjectLiteral>(manager: EntityMan
     });
     resultColumns.set(statement, columns);
   }
-  const ordered = columns;
-  return (statement.all(...sqliteParams(params)) as unknown[][]).map((values) => {
-    const result: ObjectLiteral = {};
-    for (let i = 0; i < ordered.length; i += 1) result[ordered[i].propertyName] = hydrate(ordered[i], values[i]);
-    return result as T;
-  });
+  return columns;
 }
 
 export async function selectEntity<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, sql: string, params: Param[]): Promise<T | null> {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 
-export const JSON_BODY_LIMIT_BYTES = 100 * 1024;
+const JSON_BODY_LIMIT_BYTES = 100 * 1024;
 
 /** A request refused before it reaches GraphQL; answered as `{ error, error_description }`. */
 export class BodyError extends Error {
@@ -13,7 +13,7 @@ export class BodyError extends Error {
   }
 }
 
-const tooLarge = () => new BodyError(413, "payload_too_large", "Request body exceeds 100kb");
+const tooLarge = () => new BodyError(413, "payload_too_large", `Request body exceeds ${JSON_BODY_LIMIT_BYTES / 1024}kb`);
 
 /**
  * The request's JSON body, or undefined when it is not declared as JSON (GraphQL then answers

@@ -14,6 +14,11 @@ export async function touchClients(manager: EntityManager, organizationId: strin
   await manager.query("UPDATE organizations SET clients_etag = ? WHERE id = ?", [randomUUID(), organizationId]);
 }
 
+/** As `touchClients`, for the organization of the client `apiClientId`. */
+export async function touchClientsOf(manager: EntityManager, apiClientId: string): Promise<void> {
+  await manager.query("UPDATE organizations SET clients_etag = ? WHERE id = (SELECT organization_id FROM api_clients WHERE id = ?)", [randomUUID(), apiClientId]);
+}
+
 export interface CachedList {
   rows: readonly ApiClient[];
   secrets: readonly ApiClientSecret[];

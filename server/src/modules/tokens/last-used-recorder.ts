@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
-import { randomUUID } from "node:crypto";
 import { inTransaction } from "../../common/transaction.js";
 import { ApiClient } from "../api-clients/api-client.entity.js";
+import { touchClientsOf } from "../api-clients/client-list-cache.js";
 
 /** Collects each client's last use in memory and writes it every few seconds, not per request. */
 export class LastUsedRecorder {
@@ -31,7 +31,7 @@ export class LastUsedRecorder {
         await inTransaction(this.dataSource, async (manager) => {
           await manager.update(ApiClient, { id }, { lastUsedAt: new Date(at), lastUsedIp: ip });
           // Shown in client lists, so lists cached anywhere must be read again.
-          await manager.query("UPDATE organizations SET clients_etag = ? WHERE id = (SELECT organization_id FROM api_clients WHERE id = ?)", [randomUUID(), id]);
+          await touchClientsOf(manager, id);
         });
       } catch {
         // The client may be gone, or the database briefly away: last use is best effort.
