@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { Actor, Ctx } from "./common/context.js";
+import { HashBudget } from "./common/hash-budget.js";
 import type { Config } from "./config.js";
 import { ApiClientService } from "./modules/api-clients/api-client.service.js";
 import { AuditService } from "./modules/audit/audit.service.js";
@@ -18,6 +19,8 @@ import { TokenService } from "./modules/tokens/token.service.js";
 /** The one set of services every adapter (GraphQL, OAuth routes, CLI) calls. */
 export interface Services {
   catalog: PermissionCatalog;
+  /** Slow hashes (argon2id) that unauthenticated requests may start, per address (throttleKey). */
+  hashBudget: HashBudget;
   access: AccessPolicy;
   audit: AuditService;
   organizations: OrganizationService;
@@ -41,6 +44,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const lastUsed = new LastUsedRecorder(dataSource);
   return {
     catalog,
+    hashBudget: new HashBudget(20, 60_000),
     access,
     audit,
     organizations,

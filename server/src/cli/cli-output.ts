@@ -24,6 +24,7 @@ function exitCodeFor(code: ErrorCode): number {
       return EXIT.notFound;
     case "CONFLICT":
     case "LIMIT_EXCEEDED":
+    case "TOO_MANY_REQUESTS":
       return EXIT.conflict;
     case "UNAUTHENTICATED":
     case "FORBIDDEN":

@@ -4,7 +4,8 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "BAD_USER_INPUT"
   | "LIMIT_EXCEEDED"
-  | "CONFLICT";
+  | "CONFLICT"
+  | "TOO_MANY_REQUESTS";
 
 export interface FieldError {
   field: string;
@@ -17,10 +18,16 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields: FieldError[] = [],
+    /** TOO_MANY_REQUESTS only: when to try again (HTTP Retry-After). */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = "AppError";
   }
+}
+
+export function tooManyRequests(message: string, retryAfterSeconds: number): AppError {
+  return new AppError("TOO_MANY_REQUESTS", message, [], retryAfterSeconds);
 }
 
 export function badInput(fields: FieldError[]): AppError {

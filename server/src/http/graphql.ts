@@ -8,6 +8,7 @@ import type { Logger } from "../common/logger.js";
 import { RESOLVERS } from "./resolvers.js";
 import type { GraphQLContext } from "./graphql-context.js";
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "./graphql-limits.js";
+import { tooManyRequestsStatus } from "./graphql-status.js";
 
 export function buildClavisSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: RESOLVERS, validate: false, emitSchemaFile: false });
@@ -22,7 +23,7 @@ export async function createApollo(schema: GraphQLSchema, logger: Logger): Promi
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     // No HTTP caching of GraphQL answers here, so the per-field cache-control bookkeeping is off.
-    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY), ApolloServerPluginCacheControlDisabled()],
+    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY), tooManyRequestsStatus(), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted, error) => formatError(formatted, error, logger),
   });
   await apollo.start();
@@ -35,6 +36,7 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, logger: L
   if (original instanceof AppError) {
     const extensions: Record<string, unknown> = { code: original.code };
     if (original.fields.length > 0) extensions.fields = original.fields;
+    if (original.retryAfterSeconds !== null) extensions.retryAfterSeconds = original.retryAfterSeconds;
     return { message: original.message, path: formatted.path, locations: formatted.locations, extensions };
   }
   if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") {
