@@ -60,21 +60,24 @@ export class ApiClientService {
     private readonly changed: (clientId: string) => void = () => undefined,
   ) {}
 
-  /** Throws NOT_FOUND for a client the actor may not see (another tenant's included). */
+  /**
+   * Throws NOT_FOUND for a client the actor may not see (another tenant's included). At "write",
+   * also FORBIDDEN for a client actor whose token lacks a permission of the target (assertMayActOn).
+   */
   async get(ctx: Ctx, id: string, level: "read" | "write" = "read"): Promise<ApiClientView> {
     const client = await ctx.manager.findOneBy(ApiClient, { id });
     if (client === null) throw new AppError("NOT_FOUND", "API client not found");
     if (client.organizationId === null) {
       if (!isOperator(ctx)) throw new AppError("NOT_FOUND", "API client not found");
-      const [view] = await withSecretState(ctx, [client]);
-      return view;
+    } else {
+      try {
+        await this.access.apiClientsOf(ctx, client.organizationId, level);
+      } catch (error) {
+        if (error instanceof AppError && error.code === "NOT_FOUND") throw new AppError("NOT_FOUND", "API client not found");
+        throw error;
+      }
     }
-    try {
-      await this.access.apiClientsOf(ctx, client.organizationId, level);
-    } catch (error) {
-      if (error instanceof AppError && error.code === "NOT_FOUND") throw new AppError("NOT_FOUND", "API client not found");
-      throw error;
-    }
+    if (level === "write") assertMayActOn(ctx, client);
     const [view] = await withSecretState(ctx, [client]);
     return view;
   }
@@ -272,6 +275,19 @@ export class ApiClientService {
 
 function isOperator(ctx: Ctx): boolean {
   return ctx.actor.type === "CLI" || ctx.actor.type === "SYSTEM";
+}
+
+/**
+ * A client may change, reset or delete a client (itself included) only if its token holds every
+ * permission that client has: otherwise a token with api-clients.write could take over a more
+ * privileged client, or a narrowly scoped token mint a secret that gets wider ones. The actor's
+ * permissions are already the token's scope less whatever was revoked since.
+ */
+function assertMayActOn(ctx: Ctx, target: ApiClient): void {
+  if (ctx.actor.type !== "CLIENT") return;
+  const held = ctx.actor.permissions;
+  if (target.permissions.every((permission) => held.includes(permission))) return;
+  throw new AppError("FORBIDDEN", "An API client may change, reset or delete only clients whose every permission its token holds too");
 }
 
 /** One conditional UPDATE: under any concurrency, at most maxApiClients creates succeed. */
