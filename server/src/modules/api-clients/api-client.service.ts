@@ -8,7 +8,7 @@ import type { AuditService } from "../audit/audit.service.js";
 import type { AccessPolicy } from "../auth/access-policy.js";
 import { Organization } from "../organizations/organization.entity.js";
 import type { PermissionCatalog, PresetName } from "../permissions/permission-catalog.js";
-import { permissionErrors, presetPermissions, scopeErrors, SYSTEM_SCOPE, withImplications } from "../permissions/permission-set.js";
+import { isSystemOnly, organizationScopeErrors, permissionErrors, presetPermissions, SYSTEM_SCOPE, withImplications } from "../permissions/permission-set.js";
 import { AccessToken } from "../tokens/access-token.entity.js";
 import { listApiClients, type ApiClientFilter, type ApiClientOrder } from "./api-client-list.js";
 import { newSecretRow, withSecretState } from "./api-client-secrets.js";
@@ -106,7 +106,7 @@ export class ApiClientService {
     if (organization === null && !isOperator(ctx)) throw new AppError("FORBIDDEN", "Only the clavis CLI creates system clients");
     const environment = data.environment ?? "LIVE";
     const scopes = organization === null ? [SYSTEM_SCOPE] : (data.scopes ?? null);
-    const errors = this.createErrors(data, environment, scopes);
+    const errors = this.createErrors(data, environment, scopes, organization === null);
     if (organization === null && data.scopes != null && (data.scopes.length !== 1 || data.scopes[0] !== SYSTEM_SCOPE)) {
       errors.push({ field: "scopes", message: "A system client has the system scope only" });
     }
@@ -257,14 +257,16 @@ export class ApiClientService {
     return id;
   }
 
-  private createErrors(data: CreateApiClientData, environment: Environment, scopes: string[] | null): FieldError[] {
+  private createErrors(data: CreateApiClientData, environment: Environment, scopes: string[] | null, isSystemClient: boolean): FieldError[] {
+    // An organization client's permissions are judged as if it never had the system scope.
+    const permissionScopes = isSystemClient || scopes === null ? scopes : scopes.filter((scope) => !isSystemOnly(scope));
     return [
       ...(data.name != null ? nameErrors(data.name) : []),
       ...descriptionErrors(data.description ?? ""),
       ...(data.clientId != null ? clientIdErrors(data.clientId) : []),
       ...(ENVIRONMENTS.includes(environment) ? [] : [{ field: "environment", message: "Environment must be LIVE or STAGING" }]),
-      ...(scopes !== null && !scopes.includes(SYSTEM_SCOPE) ? scopeErrors(this.catalog, scopes) : []),
-      ...permissionErrors(this.catalog, data.permissions ?? [], scopes, "permissions"),
+      ...(isSystemClient ? [] : organizationScopeErrors(this.catalog, scopes)),
+      ...permissionErrors(this.catalog, data.permissions ?? [], permissionScopes, "permissions"),
       ...(data.role != null && !this.catalog.presets.some((preset) => preset.name === data.role) ? [{ field: "role", message: "Role must be reader, creator or admin" }] : []),
       ...(data.expiresAt != null ? expiresAtErrors(data.expiresAt, new Date()) : []),
       ...allowedIpsErrors(data.allowedIps ?? []),

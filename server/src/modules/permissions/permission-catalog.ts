@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { CLAVIS_ACTIONS, CLAVIS_APIS, DEFAULT_CATALOG } from "./default-catalog.js";
+import { isSystemOnly } from "./permission-set.js";
 
 export interface LocalizedText {
   en: string;
@@ -72,6 +73,7 @@ export function buildCatalog(raw: unknown): PermissionCatalog {
   const seen = new Set<string>();
   const apis: CatalogApi[] = apiDocuments.map((api, i) => {
     if (typeof api?.name !== "string" || !API_NAME.test(api.name)) throw new CatalogError(`apis[${i}].name must be lower-case letters, digits and dashes`);
+    if (isSystemOnly(api.name)) throw new CatalogError(`API name "${api.name}" is reserved for Clavis's system clients`);
     if (seen.has(api.name)) throw new CatalogError(`API "${api.name}" is declared twice`);
     seen.add(api.name);
     if (!isText(api.title)) throw new CatalogError(`API "${api.name}" needs a title with en and sv`);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildCatalog, CatalogError, loadCatalog } from "./permission-catalog.js";
-import { grantable, permissionErrors, presetPermissions, roleLabel, scopeErrors, withImplications, without } from "./permission-set.js";
+import { grantable, organizationScopeErrors, permissionErrors, presetPermissions, roleLabel, scopeErrors, withImplications, without } from "./permission-set.js";
 
 const catalog = loadCatalog(null);
 
@@ -54,6 +54,12 @@ describe("catalog validation", () => {
     expect(() => buildCatalog({ ...base, apis: [{ ...api, title: { en: "X" } }] })).toThrow('API "x" needs a title with en and sv');
   });
 
+  it("reserves the system API name for system clients", () => {
+    expect(() => buildCatalog({ ...base, apis: [{ name: "system", title: { en: "S", sv: "S" }, actions: ["read"] }] })).toThrow(
+      new CatalogError(`API name "system" is reserved for Clavis's system clients`),
+    );
+  });
+
   it("rejects a catalog without presets", () => {
     expect(() => buildCatalog({ actions: base.actions, apis: [], presets: {} })).toThrow('preset "reader" is missing');
   });
@@ -94,6 +100,19 @@ describe("permission sets", () => {
       { field: "grant", message: "Outside the client's scopes (blogs): flows.read" },
     ]);
     expect(grantable(catalog, ["tokens"])).toEqual(["tokens.introspect"]);
+  });
+
+  it("keeps system permissions and the system scope to system clients", () => {
+    const systemOnly = "system permissions are for system clients only (clients of no organization, made with the clavis CLI)";
+    expect(permissionErrors(catalog, ["system.organizations.write", "blogs.read"], null, "grant")).toEqual([{ field: "grant", message: `system.organizations.write: ${systemOnly}` }]);
+    expect(permissionErrors(catalog, ["system.organizations.read"], [], "set")).toEqual([{ field: "set", message: `system.organizations.read: ${systemOnly}` }]);
+    expect(permissionErrors(catalog, ["system.organizations.write", "tokens.introspect"], ["system"], "grant")).toEqual([]);
+    expect(permissionErrors(catalog, ["tokens.introspect"], null, "grant")).toEqual([]);
+    expect(organizationScopeErrors(catalog, ["blogs", "system"])).toEqual([
+      { field: "scopes", message: "The system scope is for system clients only (clients of no organization, made with the clavis CLI)" },
+    ]);
+    expect(organizationScopeErrors(catalog, null)).toEqual([]);
+    expect(organizationScopeErrors(catalog, ["blogs"])).toEqual([]);
   });
 
   it("rejects unknown and empty scopes", () => {

@@ -80,7 +80,17 @@ function computeRoleLabel(catalog: PermissionCatalog, permissions: string[], sco
   return "custom";
 }
 
-/** Unknown permissions (with the valid list) and those outside the client's scopes. */
+const SYSTEM_ONLY = "system clients only (clients of no organization, made with the clavis CLI)";
+
+/** True for the scope and permissions only system clients may hold, whatever the catalog says. */
+export function isSystemOnly(scopeOrPermission: string): boolean {
+  return scopeOrPermission === SYSTEM_SCOPE || scopeOrPermission.startsWith(`${SYSTEM_SCOPE}.`);
+}
+
+/**
+ * Unknown permissions (with the valid list), system permissions for a client that is not a
+ * system client (one whose scopes are not the system scope), and those outside the client's scopes.
+ */
 export function permissionErrors(catalog: PermissionCatalog, permissions: string[], scopes: string[] | null, field: string): FieldError[] {
   const errors: FieldError[] = [];
   const allowed = grantable(catalog, scopes);
@@ -90,11 +100,20 @@ export function permissionErrors(catalog: PermissionCatalog, permissions: string
     const list = unknown.map((permission) => `"${permission}"`).join(", ");
     errors.push({ field, message: `Unknown permission${unknown.length > 1 ? "s" : ""} ${list}. Valid permissions: ${allowed.join(", ")}` });
   }
-  const outside = permissions.filter((permission) => known(permission) && !allowed.includes(permission));
+  const systemOnly = scopes?.includes(SYSTEM_SCOPE) === true ? [] : permissions.filter((permission) => known(permission) && isSystemOnly(permission));
+  if (systemOnly.length > 0) errors.push({ field, message: `${systemOnly.join(", ")}: system permissions are for ${SYSTEM_ONLY}` });
+  const outside = permissions.filter((permission) => known(permission) && !allowed.includes(permission) && !systemOnly.includes(permission));
   if (outside.length > 0) {
     errors.push({ field, message: `Outside the client's scopes (${(scopes ?? []).join(", ")}): ${outside.join(", ")}` });
   }
   return errors;
+}
+
+/** An organization client's scopes: APIs of the catalog, never the system scope. */
+export function organizationScopeErrors(catalog: PermissionCatalog, scopes: string[] | null): FieldError[] {
+  if (scopes === null) return [];
+  if (scopes.includes(SYSTEM_SCOPE)) return [{ field: "scopes", message: `The system scope is for ${SYSTEM_ONLY}` }];
+  return scopeErrors(catalog, scopes);
 }
 
 /** Unknown scope names among `scopes`. */
