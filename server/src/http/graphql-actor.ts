@@ -17,15 +17,15 @@ export async function resolveActor(app: AppServices, ctx: Ctx, req: IncomingMess
   if (authorization !== undefined) {
     const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(authorization.trim());
     if (match === null) throw refuse("UNAUTHENTICATED", "The Authorization header must be: Bearer <access token>");
-    const verified = await app.services.tokens.verify(ctx, match[1]);
-    if (verified === null) throw refuse("UNAUTHENTICATED", "The access token is invalid, expired or revoked");
-    const { claims, state } = verified;
+    const verified = await app.services.tokens.verify(ctx, match[1], { audience: "clavis" });
+    if ("refused" in verified) {
+      throw refuse("UNAUTHENTICATED", verified.refused === "audience" ? "The access token was not issued for this API" : "The access token is invalid, expired or revoked");
+    }
+    const { claims, state, permissions } = verified;
     const tenant = req.headers[app.config.tenantHeader];
     if (claims.org_id !== null && tenant !== claims.org_id) {
       throw refuse("FORBIDDEN", `The ${app.config.tenantHeader} header must name the token's organization`);
     }
-    // Least privilege: what the token was granted, less anything revoked from the client since.
-    const permissions = claims.scope.split(" ").filter((permission) => state.client.permissions.includes(permission));
     return {
       actor: { type: "CLIENT", apiClientId: state.client.id, clientId: state.client.clientId, organizationId: state.client.organizationId, permissions },
       sessionToken: null,

@@ -7,6 +7,7 @@ import { authenticateClient, NO_STORE, type OAuthHandler } from "./oauth-request
 /**
  * RFC 7662. The caller is a client holding tokens.introspect; it sees tokens of its own
  * organization (a platform-level client, of every organization). Everything else is inactive.
+ * `scope` is what the token may do now (TokenService.verify), not what it was issued with.
  */
 export function introspectRoute(app: AppServices): OAuthHandler {
   return async (req, res, ctx) => {
@@ -17,17 +18,18 @@ export function introspectRoute(app: AppServices): OAuthHandler {
     }
     const token = params.get("token");
     if (token === undefined || token === "") throw new InvalidRequest("token is required");
+    // Tokens of any audience: resource servers introspect the tokens issued for them.
     const verified = await app.services.tokens.verify(ctx, token);
     const callerOrg = caller.state.client.organizationId;
-    if (verified === null || (callerOrg !== null && verified.claims.org_id !== callerOrg)) {
+    if ("refused" in verified || (callerOrg !== null && verified.claims.org_id !== callerOrg)) {
       sendJson(res, 200, { active: false }, NO_STORE);
       return;
     }
-    const { claims } = verified;
+    const { claims, permissions } = verified;
     sendJson(
       res,
       200,
-      { active: true, token_type: "Bearer", scope: claims.scope, client_id: claims.client_id, sub: claims.sub, aud: claims.aud, iss: claims.iss, iat: claims.iat, exp: claims.exp, jti: claims.jti, org_id: claims.org_id, env: claims.env },
+      { active: true, token_type: "Bearer", scope: permissions.join(" "), client_id: claims.client_id, sub: claims.sub, aud: claims.aud, iss: claims.iss, iat: claims.iat, exp: claims.exp, jti: claims.jti, org_id: claims.org_id, env: claims.env },
       NO_STORE,
     );
   };

@@ -174,10 +174,18 @@ describe("token lifecycle", () => {
     });
 
     it("stops a revoked token and a token whose permission was taken away", async () => {
-      const { bot, token, session } = await botSession(["api-clients.read"]);
+      const { bot, token, session } = await botSession(["api-clients.read", "blogs.read"]);
       await owner.ok(PERMISSIONS, { id: bot.id, revoke: ["api-clients.read"] });
       expect((await session.errorOf(LIST, { org: organizationId })).code).toBe("FORBIDDEN");
       await postForm(app.url, "/revoke", { token }, { authorization: basic(bot.clientId, bot.secret) });
+      const result = await session.request(LIST, { org: organizationId });
+      expect(result.status).toBe(401);
+      expect(result.errors?.[0]).toMatchObject({ message: "The access token is invalid, expired or revoked", extensions: { code: "UNAUTHENTICATED" } });
+    });
+
+    it("stops a token once every permission it was granted has been taken away", async () => {
+      const { bot, session } = await botSession(["api-clients.read"]);
+      await owner.ok(PERMISSIONS, { id: bot.id, revoke: ["api-clients.read"] });
       const result = await session.request(LIST, { org: organizationId });
       expect(result.status).toBe(401);
       expect(result.errors?.[0]).toMatchObject({ message: "The access token is invalid, expired or revoked", extensions: { code: "UNAUTHENTICATED" } });

@@ -29,7 +29,20 @@ export interface AccessTokenClaims extends JWTPayload {
 export interface VerifiedToken {
   claims: AccessTokenClaims;
   state: ClientState;
+  /** What the token may do now: its scope less whatever was revoked from the client since. Never empty. */
+  permissions: string[];
 }
+
+export interface VerifyOptions {
+  /**
+   * "clavis": only tokens issued for Clavis's own API (audience: the issuer, or the issuer's
+   * /graphql). "any" (the default): tokens for any resource, as introspection answers for them.
+   */
+  audience?: "clavis" | "any";
+}
+
+/** Why a token is not accepted: not active at all, or active but issued for another API. */
+export type TokenRefusal = { refused: "inactive" } | { refused: "audience" };
 
 /** Issues, verifies and revokes access tokens (RFC 9068 JWTs, each recorded by jti). */
 export class TokenService {
@@ -91,20 +104,32 @@ export class TokenService {
   }
 
   /**
-   * A token that is validly signed, unexpired, recorded and not revoked, whose client still
-   * exists, has not expired, and has not rotated away the secret the token was issued under.
-   * Null for anything else.
+   * Active: a token that is validly signed, unexpired, recorded and not revoked, whose client
+   * still exists, has not expired, has not rotated away the secret the token was issued under,
+   * and still holds at least one permission of the token's scope. The one definition shared by
+   * GraphQL and introspection; the audience is checked on every call, cached or not.
    */
-  async verify(ctx: Ctx, token: string): Promise<VerifiedToken | null> {
+  async verify(ctx: Ctx, token: string, options: VerifyOptions = {}): Promise<VerifiedToken | TokenRefusal> {
+    const inactive = { refused: "inactive" } as const;
     const checked = this.verified.get(token) ?? (await this.verifyRecorded(ctx, token));
-    if (checked === null) return null;
+    if (checked === null) return inactive;
     const state = await this.clients.get(checked.claims.client_id);
-    if (state === null || state.client.id !== checked.apiClientId) return null;
-    if (state.client.expiresAt !== null && state.client.expiresAt.getTime() <= Date.now()) return null;
-    if (state.organization !== null && !state.organization.apiClientsEnabled) return null;
+    if (state === null || state.client.id !== checked.apiClientId) return inactive;
+    if (state.client.expiresAt !== null && state.client.expiresAt.getTime() <= Date.now()) return inactive;
+    if (state.organization !== null && !state.organization.apiClientsEnabled) return inactive;
     // Issued under a secret that has since been replaced and whose grace period is over.
-    if (!state.secrets.some((secret) => secret.version === checked.secretVersion)) return null;
-    return { claims: checked.claims, state };
+    if (!state.secrets.some((secret) => secret.version === checked.secretVersion)) return inactive;
+    // Least privilege: what the token was granted, less anything revoked from the client since.
+    const permissions = checked.claims.scope.split(" ").filter((permission) => state.client.permissions.includes(permission));
+    if (permissions.length === 0) return inactive;
+    if (options.audience === "clavis" && !this.isForClavis(checked.claims.aud)) return { refused: "audience" };
+    return { claims: checked.claims, state, permissions };
+  }
+
+  /** RFC 9068 §4: Clavis's own API is the issuer, or its /graphql endpoint (RFC 8707 resource). */
+  private isForClavis(aud: string | string[] | undefined): boolean {
+    const own = [this.issuer, `${this.issuer}/`, `${this.issuer}/graphql`];
+    return (Array.isArray(aud) ? aud : [aud]).some((value) => value !== undefined && own.includes(value));
   }
 
   /** The signature and the recorded row, checked against the database and remembered briefly. */
