@@ -46,9 +46,9 @@ describe("API client lifecycle", () => {
     expect(again.data.apiClient.secretHint).toBe(clientSecret.slice(-4));
   });
 
-  it("prefixes a chosen client id with the organization key", async () => {
+  it("prefixes a chosen client id with the organization key and a dot", async () => {
     const { createApiClient } = await owner.ok(CREATE, { input: clientInput(organizationId, { clientId: "reporting-service", environment: "STAGING" }) });
-    expect(createApiClient.apiClient.clientId).toBe(`${slug}-reporting-service`);
+    expect(createApiClient.apiClient.clientId).toBe(`${slug}.reporting-service`);
     expect(createApiClient.clientSecret).toMatch(/^clv_test_/);
     const duplicate = await owner.errorOf(CREATE, { input: clientInput(organizationId, { clientId: "reporting-service" }) });
     expect(duplicate).toEqual({ code: "CONFLICT", message: 'The client id "reporting-service" is already used in this organization', fields: [{ field: "clientId", message: "Already used in this organization" }] });

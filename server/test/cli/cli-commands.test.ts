@@ -68,7 +68,7 @@ describe(`the clavis CLI on ${testDbKind()}`, () => {
     const [client] = lines(created);
     clientId = client.clientId;
     expect(client).toMatchObject({
-      clientId: expect.stringMatching(/^acme-ab-[a-z2-9]{4}-reporting$/),
+      clientId: expect.stringMatching(/^acme-ab-[a-z2-9]{4}\.reporting$/),
       name: "Reporting",
       environment: "STAGING",
       permissions: ["blogs.read", "blogs.create", "flows.read"],

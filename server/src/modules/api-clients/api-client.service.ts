@@ -147,10 +147,13 @@ export class ApiClientService {
     };
     await transactional(ctx, async (tx) => {
       if (organization !== null) await takeClientSlot(tx, organization);
+      if (localId !== null) await assertLocalIdFree(tx, client);
       try {
         await tx.manager.insert(ApiClient, client);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError("CONFLICT", `The client id "${localId ?? clientId}" is already used in this organization`, [{ field: "clientId", message: "Already used in this organization" }]);
+        // Taken elsewhere (an id of the older dash-joined form can read like this one): say no
+        // more than that, never whose it is.
+        if (isUniqueViolation(error)) throw new AppError("CONFLICT", `The client id "${localId ?? clientId}" is not available; choose another`, [{ field: "clientId", message: "Not available; choose another" }]);
         throw error;
       }
       await tx.manager.insert(ApiClientSecret, newSecretRow(client.id, 1, hash, secret));
@@ -290,6 +293,17 @@ function assertMayActOn(ctx: Ctx, target: ApiClient): void {
   const held = ctx.actor.permissions;
   if (target.permissions.every((permission) => held.includes(permission))) return;
   throw new AppError("FORBIDDEN", "An API client may change, reset or delete only clients whose every permission its token holds too");
+}
+
+/** A chosen id already used in the client's own organization (or among system clients). */
+async function assertLocalIdFree(ctx: Ctx, client: ApiClient): Promise<void> {
+  const query = ctx.manager.createQueryBuilder(ApiClient, "c").select("c.local_id", "localId").where("c.local_id = :localId", { localId: client.localId });
+  if (client.organizationId === null) query.andWhere("c.organization_id IS NULL");
+  else query.andWhere("c.organization_id = :organizationId", { organizationId: client.organizationId });
+  const rows: { localId: string }[] = await query.getRawMany();
+  if (rows.some((row) => row.localId === client.localId)) {
+    throw new AppError("CONFLICT", `The client id "${client.localId}" is already used in this organization`, [{ field: "clientId", message: "Already used in this organization" }]);
+  }
 }
 
 /** One conditional UPDATE: under any concurrency, at most maxApiClients creates succeed. */
