@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createDataSource, migrate } from "../../src/db/data-source.js";
 import { InitialSchema1763900000001 } from "../../src/db/migrations/0001-initial-schema.js";
+import { ClientsEtag1763900000002 } from "../../src/db/migrations/0002-clients-etag.js";
+import { ExactIdentifiers1763900000003 } from "../../src/db/migrations/0003-exact-identifiers.js";
 import { Organization } from "../../src/modules/organizations/organization.entity.js";
 import { ApiClient } from "../../src/modules/api-clients/api-client.entity.js";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../support/test-database.js";
@@ -80,7 +82,7 @@ describe(`migrations on ${testDbKind()}`, () => {
   });
 
   it("creates every table on an empty database, then has nothing left to apply", async () => {
-    expect(await migrate(dataSource)).toEqual(["InitialSchema1763900000001", "ClientsEtag1763900000002"]);
+    expect(await migrate(dataSource)).toEqual(["InitialSchema1763900000001", "ClientsEtag1763900000002", "ExactIdentifiers1763900000003"]);
     const runner = dataSource.createQueryRunner();
     try {
       const tables = await runner.getTables(TABLES);
@@ -137,17 +139,68 @@ describe(`migrations on ${testDbKind()}`, () => {
       const current = createDataSource(loadConfig({ DATABASE_URL: older.url }).database);
       await current.initialize();
       try {
-        expect(await migrate(current)).toEqual(["ClientsEtag1763900000002"]);
+        expect(await migrate(current)).toEqual(["ClientsEtag1763900000002", "ExactIdentifiers1763900000003"]);
+        await current.undoLastMigration();
         expect(await current.getRepository(Organization).findOneByOrFail({ id: org.id })).toMatchObject({ name: "Acme", clientsEtag: "" });
         expect(await current.getRepository(ApiClient).findOneBy({ id: client.id })).not.toBeNull();
         await current.undoLastMigration();
         expect(Object.keys((await current.query("SELECT * FROM organizations"))[0])).not.toContain("clients_etag");
-        expect(await migrate(current)).toEqual(["ClientsEtag1763900000002"]);
+        expect(await migrate(current)).toEqual(["ClientsEtag1763900000002", "ExactIdentifiers1763900000003"]);
       } finally {
         await current.destroy();
       }
     } finally {
       if (first.isInitialized) await first.destroy();
+      await older.drop();
+    }
+  });
+
+  it("makes client ids and slugs compare byte for byte, keeping rows and unique indexes, and runs twice harmlessly", async () => {
+    const older = await createTestDatabase();
+    const first = new DataSource({ ...createDataSource(loadConfig({ DATABASE_URL: older.url }).database).options, migrations: [InitialSchema1763900000001, ClientsEtag1763900000002] });
+    await first.initialize();
+    const org = organization({ slug: "acme-exact" });
+    const client = { ...apiClient(org.id), clientId: "acme-exact.svc", localId: "svc" };
+    try {
+      await migrate(first);
+      await first.getRepository(Organization).insert(org);
+      await first.getRepository(ApiClient).insert(client);
+    } finally {
+      await first.destroy();
+    }
+    const current = createDataSource(loadConfig({ DATABASE_URL: older.url }).database);
+    await current.initialize();
+    const count = async (sql: string, value: string) => Number((await current.query(sql, [value]))[0].n);
+    const clientsById = (value: string) => count("SELECT COUNT(*) AS n FROM api_clients WHERE client_id = ?", value);
+    const orgsBySlug = (value: string) => count("SELECT COUNT(*) AS n FROM organizations WHERE slug = ?", value);
+    try {
+      expect(await migrate(current)).toEqual(["ExactIdentifiers1763900000003"]);
+      expect([await clientsById("acme-exact.svc"), await orgsBySlug("acme-exact")]).toEqual([1, 1]);
+      expect([await clientsById("ACME-EXACT.SVC"), await clientsById("acme-exact.svc "), await orgsBySlug("Acme-Exact"), await orgsBySlug("acme-exact ")]).toEqual([0, 0, 0, 0]);
+      await expect(current.getRepository(ApiClient).insert({ ...apiClient(org.id), clientId: "acme-exact.svc" })).rejects.toThrow();
+      await expect(current.getRepository(ApiClient).insert({ ...apiClient(org.id), localId: "svc" })).rejects.toThrow();
+      await expect(current.getRepository(Organization).insert(organization({ slug: "acme-exact" }))).rejects.toThrow();
+
+      const runner = current.createQueryRunner();
+      try {
+        await new ExactIdentifiers1763900000003().up(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await clientsById("ACME-EXACT.SVC")).toBe(0);
+      if (testDbKind() === "mysql") {
+        const collations = await current.query(
+          "SELECT TABLE_NAME AS t, COLUMN_NAME AS c, COLLATION_NAME AS collation FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME IN ('client_id', 'local_id', 'slug') AND TABLE_NAME IN ('api_clients', 'organizations') ORDER BY TABLE_NAME, COLUMN_NAME",
+        );
+        expect(collations.map((row: { collation: string }) => row.collation)).toEqual(Array(3).fill(expect.stringMatching(/^utf8mb4_(nopad_bin|0900_bin)$/)));
+      }
+
+      await current.undoLastMigration();
+      expect(await clientsById("acme-exact.svc")).toBe(1);
+      expect(await migrate(current)).toEqual(["ExactIdentifiers1763900000003"]);
+      expect(await clientsById("ACME-EXACT.SVC")).toBe(0);
+    } finally {
+      await current.destroy();
       await older.drop();
     }
   });

@@ -4,6 +4,7 @@ import { AppError, badInput, type FieldError } from "../../common/errors.js";
 import type { Page, PageArgs } from "../../common/pagination.js";
 import { transactional } from "../../common/transaction.js";
 import { isUniqueViolation } from "../../common/unique-violation.js";
+import { exactly } from "../../db/exact-match.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { AccessPolicy } from "../auth/access-policy.js";
 import { Organization } from "../organizations/organization.entity.js";
@@ -65,7 +66,7 @@ export class ApiClientService {
    * also FORBIDDEN for a client actor whose token lacks a permission of the target (assertMayActOn).
    */
   async get(ctx: Ctx, id: string, level: "read" | "write" = "read"): Promise<ApiClientView> {
-    const client = await ctx.manager.findOneBy(ApiClient, { id });
+    const client = exactly(await ctx.manager.findOneBy(ApiClient, { id }), (row) => row.id, id);
     if (client === null) throw new AppError("NOT_FOUND", "API client not found");
     if (client.organizationId === null) {
       if (!isOperator(ctx)) throw new AppError("NOT_FOUND", "API client not found");
@@ -84,7 +85,7 @@ export class ApiClientService {
 
   /** By OAuth client id, with the same visibility as `get`. */
   async getByClientId(ctx: Ctx, clientId: string, level: "read" | "write" = "read"): Promise<ApiClientView> {
-    const client = await ctx.manager.findOneBy(ApiClient, { clientId });
+    const client = exactly(await ctx.manager.findOneBy(ApiClient, { clientId }), (row) => row.clientId, clientId);
     if (client === null) throw new AppError("NOT_FOUND", `No API client has the id ${clientId}`);
     return this.get(ctx, client.id, level);
   }

@@ -1,5 +1,6 @@
 import type { Ctx } from "../../common/context.js";
 import { AppError } from "../../common/errors.js";
+import { exactly } from "../../db/exact-match.js";
 import { selectEntity } from "../../db/prepared-select.js";
 import { Membership } from "../members/membership.entity.js";
 import { Organization } from "../organizations/organization.entity.js";
@@ -17,7 +18,7 @@ export class AccessPolicy {
   async organization(ctx: Ctx, organizationId: string, level: AccessLevel): Promise<Organization> {
     const actor = ctx.actor;
     if (actor.type === "ANONYMOUS") throw new AppError("UNAUTHENTICATED", "Sign in or send a bearer token");
-    const organization = await selectEntity(ctx.manager, Organization, "SELECT * FROM organizations WHERE id = ?", [organizationId]);
+    const organization = exactly(await selectEntity(ctx.manager, Organization, "SELECT * FROM organizations WHERE id = ?", [organizationId]), (row) => row.id, organizationId);
     if (organization === null) throw new AppError("NOT_FOUND", NOT_FOUND);
     if (actor.type === "CLI" || actor.type === "SYSTEM") return organization;
     if (actor.type === "USER") {

@@ -3,6 +3,7 @@ import type { Ctx } from "../../common/context.js";
 import { AppError, badInput } from "../../common/errors.js";
 import { transactional } from "../../common/transaction.js";
 import { isUniqueViolation } from "../../common/unique-violation.js";
+import { exactly } from "../../db/exact-match.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { AccessPolicy } from "../auth/access-policy.js";
 import { Membership, type MemberRole } from "../members/membership.entity.js";
@@ -105,7 +106,7 @@ export class OrganizationService {
     const errors = organizationErrors(data);
     if (errors.length > 0) throw badInput(errors);
     return transactional(ctx, async (tx) => {
-      const organization = await tx.manager.findOneBy(Organization, { id });
+      const organization = exactly(await tx.manager.findOneBy(Organization, { id }), (row) => row.id, id);
       if (organization === null) throw new AppError("NOT_FOUND", "Organization not found");
       const changes: Record<string, unknown> = {};
       for (const key of ["name", "maxApiClients", "maxTokensPerClient", "accessTokenTtlSeconds", "apiClientsEnabled"] as const) {

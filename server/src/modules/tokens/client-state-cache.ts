@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { ipAllowlist } from "../../common/ip-address.js";
+import { exactly } from "../../db/exact-match.js";
 import { ApiClientSecret } from "../api-clients/api-client-secret.entity.js";
 import { ApiClient } from "../api-clients/api-client.entity.js";
 import { Organization } from "../organizations/organization.entity.js";
@@ -52,7 +53,8 @@ export class ClientStateCache {
 
   private async load(clientId: string, previous: ClientState | undefined): Promise<ClientState | null> {
     const manager = this.dataSource.manager;
-    const client = await manager.findOneBy(ApiClient, { clientId });
+    // Exactly this id: MySQL's collation would also match MYORG-SVC or "myorg-svc ".
+    const client = exactly(await manager.findOneBy(ApiClient, { clientId }), (row) => row.clientId, clientId);
     if (client === null) {
       this.entries.delete(clientId);
       return null;
