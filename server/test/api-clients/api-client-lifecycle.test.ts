@@ -83,7 +83,7 @@ describe("API client lifecycle", () => {
     const outside = await owner.errorOf(CREATE, { input: clientInput(organizationId, { role: null, permissions: ["flows.read"], scopes: ["blogs"] }) });
     expect(outside.fields).toEqual([{ field: "permissions", message: "Outside the client's scopes (blogs): flows.read" }]);
     const unknown = await owner.errorOf(CREATE, { input: clientInput(organizationId, { scopes: ["nope"] }) });
-    expect(unknown.fields).toEqual([{ field: "scopes", message: "Unknown scope nope. Valid scopes: api, blogs, flows, api-clients, tokens" }]);
+    expect(unknown.fields).toEqual([{ field: "scopes", message: "Unknown scope nope. Valid scopes: api, blogs, flows, api-clients, tokens, members, audit" }]);
   });
 
   it("accepts an expiry in the future and reports the client as not expired", async () => {

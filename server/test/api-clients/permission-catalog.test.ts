@@ -21,7 +21,7 @@ describe("the permission catalog", () => {
 
   it("serves the catalog from CLAVIS_CATALOG with Clavis's own APIs, titles in English and Swedish", async () => {
     const { permissionCatalog } = await new GraphQLSession(app.url).ok(CATALOG);
-    expect(permissionCatalog.apis.map((api: { name: string }) => api.name)).toEqual(["blogs", "documents", "flows", "users", "api-clients", "tokens"]);
+    expect(permissionCatalog.apis.map((api: { name: string }) => api.name)).toEqual(["blogs", "documents", "flows", "users", "api-clients", "tokens", "members", "audit"]);
     expect(permissionCatalog.apis[0]).toEqual({
       name: "blogs",
       title: { en: "Blogs", sv: "Bloggar" },
@@ -36,7 +36,7 @@ describe("the permission catalog", () => {
       ["creator", "Skapare"],
       ["admin", "Admin"],
     ]);
-    expect(permissionCatalog.presets[0].permissions).toEqual(["blogs.read", "documents.read", "flows.read", "users.read", "api-clients.read"]);
+    expect(permissionCatalog.presets[0].permissions).toEqual(["blogs.read", "documents.read", "flows.read", "users.read", "api-clients.read", "members.read", "audit.read"]);
   });
 
   it("stops the server with one line when the catalog file is invalid", async () => {

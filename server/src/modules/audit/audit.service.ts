@@ -44,9 +44,9 @@ export class AuditService {
     await ctx.manager.insert(AuditEvent, event as QueryDeepPartialEntity<AuditEvent>);
   }
 
-  /** Newest first; owners and viewers of the organization may read it. */
+  /** Newest first; owners and viewers of the organization may read it, and its clients holding audit.read. */
   async list(ctx: Ctx, organizationId: string, page: PageArgs, filter: AuditFilter): Promise<Page<AuditEvent>> {
-    await this.access.organization(ctx, organizationId, "read");
+    await this.access.auditOf(ctx, organizationId);
     checkPageSize(page.first);
     const base = ctx.manager.createQueryBuilder(AuditEvent, "e").where("e.organization_id = :organizationId", { organizationId });
     if (filter.targetId) base.andWhere("e.target_id = :targetId", { targetId: filter.targetId });

@@ -14,8 +14,11 @@ const NOT_FOUND = "Organization not found";
  * never FORBIDDEN, so ids of other tenants cannot be probed.
  */
 export class AccessPolicy {
-  /** The organization, if the actor may act on it at `level`. */
-  async organization(ctx: Ctx, organizationId: string, level: AccessLevel): Promise<Organization> {
+  /**
+   * The organization, if the actor may act on it at `level`. A client needs `clientPermission`
+   * (api-clients.read or .write by default).
+   */
+  async organization(ctx: Ctx, organizationId: string, level: AccessLevel, clientPermission = `api-clients.${level}`): Promise<Organization> {
     const actor = ctx.actor;
     if (actor.type === "ANONYMOUS") throw new AppError("UNAUTHENTICATED", "Sign in or send a bearer token");
     const organization = exactly(await selectEntity(ctx.manager, Organization, "SELECT * FROM organizations WHERE id = ?", [organizationId]), (row) => row.id, organizationId);
@@ -28,9 +31,18 @@ export class AccessPolicy {
       return organization;
     }
     if (actor.organizationId !== organizationId) throw new AppError("NOT_FOUND", NOT_FOUND);
-    const needed = level === "write" ? "api-clients.write" : "api-clients.read";
-    if (!actor.permissions.includes(needed)) throw new AppError("FORBIDDEN", `This client lacks the ${needed} permission`);
+    if (!actor.permissions.includes(clientPermission)) throw new AppError("FORBIDDEN", `This client lacks the ${clientPermission} permission`);
     return organization;
+  }
+
+  /** Reading the member list (names and e-mail addresses): a client needs members.read. */
+  membersOf(ctx: Ctx, organizationId: string): Promise<Organization> {
+    return this.organization(ctx, organizationId, "read", "members.read");
+  }
+
+  /** Reading the audit trail (actors, IP addresses, changes): a client needs audit.read. */
+  auditOf(ctx: Ctx, organizationId: string): Promise<Organization> {
+    return this.organization(ctx, organizationId, "read", "audit.read");
   }
 
   /** As `organization`, and API clients must be switched on for it. */

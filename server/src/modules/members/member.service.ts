@@ -32,7 +32,7 @@ export class MemberService {
   ) {}
 
   async list(ctx: Ctx, organizationId: string): Promise<MemberView[]> {
-    await this.access.organization(ctx, organizationId, "read");
+    await this.access.membersOf(ctx, organizationId);
     const memberships = await ctx.manager.find(Membership, { where: { organizationId }, order: { createdAt: "ASC" } });
     const users = memberships.length === 0 ? [] : await ctx.manager.createQueryBuilder(User, "u").whereInIds(memberships.map((m) => m.userId)).getMany();
     return memberships.flatMap((membership) => {

@@ -24,6 +24,9 @@ export const DEFAULT_CATALOG: CatalogDocument = {
 export const CLAVIS_APIS: CatalogDocument["apis"] = [
   { name: "api-clients", title: { en: "API clients", sv: "API klienter" }, actions: ["read", "write"] },
   { name: "tokens", title: { en: "Tokens", sv: "Token" }, actions: ["introspect"] },
+  // Personal data (e-mail addresses, the IP addresses in the trail): granted apart from api-clients.
+  { name: "members", title: { en: "Members", sv: "Medlemmar" }, actions: ["read"] },
+  { name: "audit", title: { en: "Audit trail", sv: "Händelselogg" }, actions: ["read"] },
 ];
 
 /** The actions Clavis's own APIs use; a catalog's own definition of read or write wins. */

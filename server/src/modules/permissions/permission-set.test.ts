@@ -18,6 +18,8 @@ describe("the built-in catalog", () => {
       "api-clients.read",
       "api-clients.write",
       "tokens.introspect",
+      "members.read",
+      "audit.read",
     ]);
   });
 
@@ -31,7 +33,7 @@ describe("the built-in catalog", () => {
 describe("the example catalog file", () => {
   it("loads, and gains Clavis's own APIs", () => {
     const example = loadCatalog(fileURLToPath(new URL("./catalog.example.json", import.meta.url)));
-    expect(example.apis.map((api) => api.name)).toEqual(["blogs", "documents", "flows", "users", "api-clients", "tokens"]);
+    expect(example.apis.map((api) => api.name)).toEqual(["blogs", "documents", "flows", "users", "api-clients", "tokens", "members", "audit"]);
   });
 });
 
@@ -117,7 +119,7 @@ describe("permission sets", () => {
 
   it("rejects unknown and empty scopes", () => {
     expect(scopeErrors(catalog, ["blogs", "nope"])).toEqual([
-      { field: "scopes", message: "Unknown scope nope. Valid scopes: api, blogs, flows, api-clients, tokens" },
+      { field: "scopes", message: "Unknown scope nope. Valid scopes: api, blogs, flows, api-clients, tokens, members, audit" },
     ]);
     expect(scopeErrors(catalog, [])).toEqual([{ field: "scopes", message: "Give at least one scope, or leave scopes out to allow every API" }]);
   });
