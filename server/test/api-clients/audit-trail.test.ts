@@ -55,7 +55,7 @@ describe("the audit trail", () => {
     expect(events[3].changes).toEqual({
       added: ["blogs.write"],
       removed: ["flows.read"],
-      permissions: ["api.read", "blogs.read", "blogs.write", "api-clients.read", "members.read", "audit.read"],
+      permissions: ["api.read", "blogs.read", "blogs.write", "api-clients.read"],
     });
     expect(events[2].changes).toEqual({ gracePeriodSeconds: 60, secretHint: secrets[1].slice(-4) });
   });

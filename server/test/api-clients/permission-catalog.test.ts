@@ -36,7 +36,7 @@ describe("the permission catalog", () => {
       ["creator", "Skapare"],
       ["admin", "Admin"],
     ]);
-    expect(permissionCatalog.presets[0].permissions).toEqual(["blogs.read", "documents.read", "flows.read", "users.read", "api-clients.read", "members.read", "audit.read"]);
+    expect(permissionCatalog.presets[0].permissions).toEqual(["blogs.read", "documents.read", "flows.read", "users.read", "api-clients.read"]);
   });
 
   it("stops the server with one line when the catalog file is invalid", async () => {

@@ -29,6 +29,12 @@ export const CLAVIS_APIS: CatalogDocument["apis"] = [
   { name: "audit", title: { en: "Audit trail", sv: "Händelselogg" }, actions: ["read"] },
 ];
 
+/**
+ * APIs whose data is about people (member e-mails; actors and their addresses in the audit
+ * trail): the role presets leave them out, so they are granted only by name, on purpose.
+ */
+export const PERSONAL_DATA_APIS = ["members", "audit"];
+
 /** The actions Clavis's own APIs use; a catalog's own definition of read or write wins. */
 export const CLAVIS_ACTIONS: CatalogDocument["actions"] = {
   read: { title: { en: "View", sv: "Visa" } },

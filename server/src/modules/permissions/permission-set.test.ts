@@ -81,7 +81,14 @@ describe("permission sets", () => {
     expect(presetPermissions(catalog, "reader", ["blogs", "flows"])).toEqual(["blogs.read", "flows.read"]);
     expect(presetPermissions(catalog, "creator", ["blogs", "flows"])).toEqual(["blogs.read", "blogs.create", "flows.read"]);
     expect(presetPermissions(catalog, "admin", ["blogs"])).toEqual(["blogs.read", "blogs.create", "blogs.write"]);
-    expect(presetPermissions(catalog, "admin", null)).toEqual(catalog.permissions);
+    expect(presetPermissions(catalog, "admin", null)).toEqual(catalog.permissions.filter((permission) => !["members.read", "audit.read"].includes(permission)));
+  });
+
+  it("leaves the personal data of members and the audit trail out of every preset: granted only by name", () => {
+    for (const preset of ["reader", "creator", "admin"] as const) {
+      expect(presetPermissions(catalog, preset, null).filter((permission) => permission.startsWith("members.") || permission.startsWith("audit."))).toEqual([]);
+    }
+    expect(roleLabel(catalog, [...presetPermissions(catalog, "reader", null), "audit.read"], null)).toBe("custom");
   });
 
   it("labels a set by the preset it equals, else custom", () => {

@@ -1,4 +1,5 @@
 import type { FieldError } from "../../common/errors.js";
+import { PERSONAL_DATA_APIS } from "./default-catalog.js";
 import type { PermissionCatalog, PresetName } from "./permission-catalog.js";
 
 export type RoleLabel = PresetName | "custom";
@@ -46,7 +47,7 @@ export function without(catalog: PermissionCatalog, current: string[], revoked: 
 export function presetPermissions(catalog: PermissionCatalog, name: PresetName, scopes: string[] | null): string[] {
   const preset = catalog.presets.find((candidate) => candidate.name === name);
   if (preset === undefined) return [];
-  const inScope = grantable(catalog, scopes);
+  const inScope = grantable(catalog, scopes).filter((permission) => !PERSONAL_DATA_APIS.includes(scopeOf(permission)));
   if (preset.actions === "*") return inScope;
   const actions = preset.actions;
   return withImplications(
