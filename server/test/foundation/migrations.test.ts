@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createDataSource, migrate } from "../../src/db/data-source.js";
 import { InitialSchema1763900000001 } from "../../src/db/migrations/0001-initial-schema.js";
+import { ClientsEtag1763900000002 } from "../../src/db/migrations/0002-clients-etag.js";
+import { MemberInvitations1763900000005 } from "../../src/db/migrations/0005-member-invitations.js";
 import { Organization } from "../../src/modules/organizations/organization.entity.js";
 import { ApiClient } from "../../src/modules/api-clients/api-client.entity.js";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../support/test-database.js";
@@ -14,6 +16,7 @@ const TABLES = [
   "api_client_secrets",
   "api_clients",
   "audit_events",
+  "member_invitations",
   "memberships",
   "organizations",
   "sessions",
@@ -80,7 +83,7 @@ describe(`migrations on ${testDbKind()}`, () => {
   });
 
   it("creates every table on an empty database, then has nothing left to apply", async () => {
-    expect(await migrate(dataSource)).toEqual(["InitialSchema1763900000001", "ClientsEtag1763900000002"]);
+    expect(await migrate(dataSource)).toEqual(["InitialSchema1763900000001", "ClientsEtag1763900000002", "MemberInvitations1763900000005"]);
     const runner = dataSource.createQueryRunner();
     try {
       const tables = await runner.getTables(TABLES);
@@ -134,7 +137,8 @@ describe(`migrations on ${testDbKind()}`, () => {
       await first.query("INSERT INTO organizations (id, name, slug, max_api_clients, max_tokens_per_client, access_token_ttl_seconds, api_clients_enabled, api_client_count, created_at, updated_at) VALUES (?, ?, ?, 10, 10, 3600, 1, 1, ?, ?)", [org.id, org.name, org.slug, "2026-03-04 05:06:07.089", "2026-03-04 05:06:07.089"]);
       await first.getRepository(ApiClient).insert(client);
       await first.destroy();
-      const current = createDataSource(loadConfig({ DATABASE_URL: older.url }).database);
+      // Up to this migration only, so later ones neither run here nor get undone instead of it.
+      const current = new DataSource({ ...createDataSource(loadConfig({ DATABASE_URL: older.url }).database).options, migrations: [InitialSchema1763900000001, ClientsEtag1763900000002] });
       await current.initialize();
       try {
         expect(await migrate(current)).toEqual(["ClientsEtag1763900000002"]);
@@ -143,6 +147,34 @@ describe(`migrations on ${testDbKind()}`, () => {
         await current.undoLastMigration();
         expect(Object.keys((await current.query("SELECT * FROM organizations"))[0])).not.toContain("clients_etag");
         expect(await migrate(current)).toEqual(["ClientsEtag1763900000002"]);
+      } finally {
+        await current.destroy();
+      }
+    } finally {
+      if (first.isInitialized) await first.destroy();
+      await older.drop();
+    }
+  });
+
+  it("adds member_invitations to a database made before it, and drops it again on undo", async () => {
+    const older = await createTestDatabase();
+    const options = createDataSource(loadConfig({ DATABASE_URL: older.url }).database).options;
+    const first = new DataSource({ ...options, migrations: [InitialSchema1763900000001, ClientsEtag1763900000002] });
+    await first.initialize();
+    try {
+      await migrate(first);
+      const org = organization();
+      await first.getRepository(Organization).insert(org);
+      await first.destroy();
+      const current = new DataSource({ ...options, migrations: [InitialSchema1763900000001, ClientsEtag1763900000002, MemberInvitations1763900000005] });
+      await current.initialize();
+      try {
+        expect(await migrate(current)).toEqual(["MemberInvitations1763900000005"]);
+        expect(await current.getRepository(Organization).findOneBy({ id: org.id })).not.toBeNull();
+        expect(await current.query("SELECT * FROM member_invitations")).toEqual([]);
+        await current.undoLastMigration();
+        await expect(current.query("SELECT * FROM member_invitations")).rejects.toThrow();
+        expect(await migrate(current)).toEqual(["MemberInvitations1763900000005"]);
       } finally {
         await current.destroy();
       }
