@@ -6,6 +6,8 @@ import { ApiClientService } from "./modules/api-clients/api-client.service.js";
 import { AuditService } from "./modules/audit/audit.service.js";
 import { AccessPolicy } from "./modules/auth/access-policy.js";
 import { AuthService } from "./modules/auth/auth.service.js";
+import { ShowLinkToInviter } from "./modules/invitations/invitation-sender.js";
+import { InvitationService } from "./modules/invitations/invitation.service.js";
 import { MemberService } from "./modules/members/member.service.js";
 import { OrganizationService } from "./modules/organizations/organization.service.js";
 import { loadCatalog, type PermissionCatalog } from "./modules/permissions/permission-catalog.js";
@@ -32,6 +34,7 @@ export interface Services {
   clientAuth: ClientAuthService;
   tokens: TokenService;
   lastUsed: LastUsedRecorder;
+  invitations: InvitationService;
 }
 
 export function createServices(config: Config, dataSource: DataSource): Services {
@@ -42,20 +45,23 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const organizations = new OrganizationService(access, audit, config.apiClientsDefault, (id) => clientStates.evictOrganization(id));
   const keys = new SigningKeyService(config.keyEncryptionKey, audit);
   const lastUsed = new LastUsedRecorder(dataSource);
+  const hashBudget = new HashBudget(20, 60_000);
+  const auth = new AuthService(organizations, audit);
   return {
     catalog,
-    hashBudget: new HashBudget(20, 60_000),
+    hashBudget,
     access,
     audit,
     organizations,
     members: new MemberService(access, audit),
-    auth: new AuthService(organizations, audit),
+    auth,
     apiClients: new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId)),
     keys,
     clientStates,
     clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates), audit),
     tokens: new TokenService(config.issuer, dataSource, keys, clientStates, lastUsed),
     lastUsed,
+    invitations: new InvitationService(access, audit, auth, hashBudget, new ShowLinkToInviter(), config.issuer),
   };
 }
 

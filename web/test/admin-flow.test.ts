@@ -44,7 +44,9 @@ describe("the admin app in Chromium", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase("sqlite");
-    server = await startServerProcess({ DATABASE_URL: db.url, CLAVIS_WEB_DIST: `${ROOT}web/dist`, LOG_LEVEL: "warn" }, await freePort());
+    const port = await freePort();
+    // The issuer is where invitation links point: the address the browser uses.
+    server = await startServerProcess({ DATABASE_URL: db.url, CLAVIS_WEB_DIST: `${ROOT}web/dist`, LOG_LEVEL: "warn", CLAVIS_ISSUER: `http://127.0.0.1:${port}` }, port);
     browser = await launchChromium();
     context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
@@ -172,7 +174,7 @@ describe("the admin app in Chromium", () => {
     await page.getByLabel("Språk").selectOption("en");
   });
 
-  it("adds a viewer, who sees everything without actions", async () => {
+  it("invites a viewer, who joins through the link and sees everything without actions", async () => {
     await page.getByRole("link", { name: "API clients" }).click();
     await page.getByRole("button", { name: "Create client" }).click();
     const dialog = page.getByRole("dialog", { name: "Create client" });
@@ -181,10 +183,31 @@ describe("the admin app in Chromium", () => {
     await takeSecret();
     await page.getByRole("link", { name: "Members" }).click();
     await page.getByLabel("E-mail").fill(VIEWER.email);
-    await page.getByLabel("Name").fill("Vera Viewer");
-    await page.getByLabel("First password (new users)").fill(VIEWER.password);
-    await page.getByRole("button", { name: "Add member" }).click();
-    await page.getByRole("cell", { name: VIEWER.email }).waitFor();
+    await page.getByRole("button", { name: "Invite member" }).click();
+    const linkDialog = page.getByRole("dialog", { name: "Pass on the invitation link" });
+    await linkDialog.waitFor();
+    const link = await linkDialog.getByLabel("Invitation link", { exact: true }).inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/invitation/clvinv_[A-Za-z0-9_-]{43}$`));
+    await linkDialog.getByLabel("I have copied the link").check();
+    await linkDialog.getByRole("button", { name: "Close" }).click();
+    await page.getByRole("button", { name: `Withdraw: ${VIEWER.email}` }).waitFor();
+    // The invitee opens the link in a browser of their own, creates the account and is a member.
+    const invitee = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
+    try {
+      const inviteePage = await invitee.newPage();
+      await inviteePage.goto(link);
+      await inviteePage.getByRole("heading", { name: "Join Acme AB" }).waitFor();
+      await inviteePage.getByLabel("Your name").fill("Vera Viewer");
+      await inviteePage.getByLabel("Password", { exact: true }).fill(VIEWER.password);
+      await inviteePage.getByLabel("Password again").fill(VIEWER.password);
+      await inviteePage.getByRole("button", { name: "Create account and join" }).click();
+      await inviteePage.getByRole("heading", { name: "Overview" }).waitFor();
+    } finally {
+      await invitee.close();
+    }
+    await page.reload();
+    await page.getByRole("cell", { name: "Vera Viewer" }).waitFor();
+    expect(await page.getByText("No pending invitations.").isVisible()).toBe(true);
     await shot("11-members");
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in to Clavis" }).waitFor();

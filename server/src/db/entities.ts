@@ -7,6 +7,7 @@ import { User } from "../modules/members/user.entity.js";
 import { Organization } from "../modules/organizations/organization.entity.js";
 import { SigningKey } from "../modules/signing-keys/signing-key.entity.js";
 import { AccessToken } from "../modules/tokens/access-token.entity.js";
+import { MemberInvitation } from "../modules/invitations/member-invitation.entity.js";
 
 export const ENTITIES = [
   Organization,
@@ -18,4 +19,5 @@ export const ENTITIES = [
   AccessToken,
   SigningKey,
   AuditEvent,
+  MemberInvitation,
 ];

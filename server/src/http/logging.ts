@@ -9,14 +9,16 @@ export function requestId(header: string | string[] | undefined): string {
   return typeof header === "string" && SAFE_REQUEST_ID.test(header) ? header : randomUUID();
 }
 
-function pathOf(url: string): string {
+/** The path as logged: never the query string, and never the token of an invitation link. */
+export function pathOf(url: string): string {
   const query = url.indexOf("?");
-  return query === -1 ? url : url.slice(0, query);
+  const path = query === -1 ? url : url.slice(0, query);
+  return path.replace(/^\/invitation\/[^/]+/, "/invitation/[token]");
 }
 
 /**
- * Gives the request an id and logs one structured line when it ends. Only method, path (never
- * the query string), status, duration and client address: headers and bodies carry credentials.
+ * Gives the request an id and logs one structured line when it ends. Only method, path (see
+ * pathOf), status, duration and client address: headers and bodies carry credentials.
  */
 export function startRequestLog(logger: Logger, req: IncomingMessage, res: ServerResponse, ip: string): string {
   const started = process.hrtime.bigint();

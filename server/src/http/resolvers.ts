@@ -2,6 +2,7 @@ import type { NonEmptyArray } from "type-graphql";
 import { ApiClientResolver } from "../modules/api-clients/api-client.resolver.js";
 import { AuditResolver } from "../modules/audit/audit.resolver.js";
 import { AuthResolver } from "../modules/auth/auth.resolver.js";
+import { InvitationResolver } from "../modules/invitations/invitation.resolver.js";
 import { MemberResolver } from "../modules/members/member.resolver.js";
 import { OrganizationResolver } from "../modules/organizations/organization.resolver.js";
 import { PermissionCatalogResolver } from "../modules/permissions/permission-catalog.resolver.js";
@@ -11,6 +12,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ApiClientResolver,
   AuditResolver,
   AuthResolver,
+  InvitationResolver,
   MemberResolver,
   OrganizationResolver,
   PermissionCatalogResolver,

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { SignJWT, generateKeyPair } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateSecret, hashSecret } from "../../src/modules/api-clients/client-secret.js";
+import { generateInvitationToken, hashInvitationToken } from "../../src/modules/invitations/invitation-token.js";
 import { scanForLeaks } from "../support/leak-scan.js";
 
 describe("the end-of-suite leak scan", () => {
@@ -24,5 +25,17 @@ describe("the end-of-suite leak scan", () => {
       `secret.log: a client secret (${secret.slice(0, 16)}…)`,
       `token.json: an access token (${token.slice(0, 16)}…)`,
     ]);
+  });
+
+  it("finds the token of an invitation link, and nothing in its stored hash", () => {
+    const token = generateInvitationToken();
+    const own = mkdtempSync(join(tmpdir(), "clavis-leak-scan-invitation-"));
+    try {
+      writeFileSync(join(own, "db.json"), JSON.stringify({ member_invitations: [{ token_hash: hashInvitationToken(token) }] }));
+      writeFileSync(join(own, "app.log"), JSON.stringify({ msg: "request", path: `/invitation/${token}` }));
+      expect(scanForLeaks(own)).toEqual([`app.log: a token of an invitation link (${token.slice(0, 16)}…)`]);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });

@@ -7,6 +7,8 @@ import { createDataSource, migrate } from "../../src/db/data-source.js";
 import { InitialSchema1763900000001 } from "../../src/db/migrations/0001-initial-schema.js";
 import { ClientsEtag1763900000002 } from "../../src/db/migrations/0002-clients-etag.js";
 import { ExactIdentifiers1763900000003 } from "../../src/db/migrations/0003-exact-identifiers.js";
+import { MemberInvitations1763900000005 } from "../../src/db/migrations/0005-member-invitations.js";
+import { MIGRATIONS } from "../../src/db/migrations.js";
 import { Organization } from "../../src/modules/organizations/organization.entity.js";
 import { ApiClient } from "../../src/modules/api-clients/api-client.entity.js";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../support/test-database.js";
@@ -16,6 +18,7 @@ const TABLES = [
   "api_client_secrets",
   "api_clients",
   "audit_events",
+  "member_invitations",
   "memberships",
   "organizations",
   "sessions",
@@ -66,6 +69,11 @@ function apiClient(organizationId: string): ApiClient {
   });
 }
 
+/** The migrations up to and including `last`: a database as that release left it. */
+const through = (last: (typeof MIGRATIONS)[number]) => MIGRATIONS.slice(0, MIGRATIONS.indexOf(last) + 1);
+/** A data source over `url` that knows only `migrations`, so later ones neither run nor get undone in a test. */
+const olderDataSource = (url: string, migrations: (typeof MIGRATIONS)[number][]) => new DataSource({ ...createDataSource(loadConfig({ DATABASE_URL: url }).database).options, migrations });
+
 describe(`migrations on ${testDbKind()}`, () => {
   let db: TestDatabase;
   let dataSource: DataSource;
@@ -82,7 +90,7 @@ describe(`migrations on ${testDbKind()}`, () => {
   });
 
   it("creates every table on an empty database, then has nothing left to apply", async () => {
-    expect(await migrate(dataSource)).toEqual(["InitialSchema1763900000001", "ClientsEtag1763900000002", "ExactIdentifiers1763900000003"]);
+    expect(await migrate(dataSource)).toEqual(MIGRATIONS.map((migration) => migration.name));
     const runner = dataSource.createQueryRunner();
     try {
       const tables = await runner.getTables(TABLES);
@@ -127,7 +135,7 @@ describe(`migrations on ${testDbKind()}`, () => {
 
   it("adds clients_etag to a database made before it, keeping every row", async () => {
     const older = await createTestDatabase();
-    const first = new DataSource({ ...createDataSource(loadConfig({ DATABASE_URL: older.url }).database).options, migrations: [InitialSchema1763900000001] });
+    const first = olderDataSource(older.url, through(InitialSchema1763900000001));
     await first.initialize();
     try {
       await migrate(first);
@@ -136,16 +144,15 @@ describe(`migrations on ${testDbKind()}`, () => {
       await first.query("INSERT INTO organizations (id, name, slug, max_api_clients, max_tokens_per_client, access_token_ttl_seconds, api_clients_enabled, api_client_count, created_at, updated_at) VALUES (?, ?, ?, 10, 10, 3600, 1, 1, ?, ?)", [org.id, org.name, org.slug, "2026-03-04 05:06:07.089", "2026-03-04 05:06:07.089"]);
       await first.getRepository(ApiClient).insert(client);
       await first.destroy();
-      const current = createDataSource(loadConfig({ DATABASE_URL: older.url }).database);
+      const current = olderDataSource(older.url, through(ClientsEtag1763900000002));
       await current.initialize();
       try {
-        expect(await migrate(current)).toEqual(["ClientsEtag1763900000002", "ExactIdentifiers1763900000003"]);
-        await current.undoLastMigration();
+        expect(await migrate(current)).toEqual(["ClientsEtag1763900000002"]);
         expect(await current.getRepository(Organization).findOneByOrFail({ id: org.id })).toMatchObject({ name: "Acme", clientsEtag: "" });
         expect(await current.getRepository(ApiClient).findOneBy({ id: client.id })).not.toBeNull();
         await current.undoLastMigration();
         expect(Object.keys((await current.query("SELECT * FROM organizations"))[0])).not.toContain("clients_etag");
-        expect(await migrate(current)).toEqual(["ClientsEtag1763900000002", "ExactIdentifiers1763900000003"]);
+        expect(await migrate(current)).toEqual(["ClientsEtag1763900000002"]);
       } finally {
         await current.destroy();
       }
@@ -157,7 +164,7 @@ describe(`migrations on ${testDbKind()}`, () => {
 
   it("makes client ids and slugs compare byte for byte, keeping rows and unique indexes, and runs twice harmlessly", async () => {
     const older = await createTestDatabase();
-    const first = new DataSource({ ...createDataSource(loadConfig({ DATABASE_URL: older.url }).database).options, migrations: [InitialSchema1763900000001, ClientsEtag1763900000002] });
+    const first = olderDataSource(older.url, through(ClientsEtag1763900000002));
     await first.initialize();
     const org = organization({ slug: "acme-exact" });
     const client = { ...apiClient(org.id), clientId: "acme-exact.svc", localId: "svc" };
@@ -168,7 +175,7 @@ describe(`migrations on ${testDbKind()}`, () => {
     } finally {
       await first.destroy();
     }
-    const current = createDataSource(loadConfig({ DATABASE_URL: older.url }).database);
+    const current = olderDataSource(older.url, through(ExactIdentifiers1763900000003));
     await current.initialize();
     const count = async (sql: string, value: string) => Number((await current.query(sql, [value]))[0].n);
     const clientsById = (value: string) => count("SELECT COUNT(*) AS n FROM api_clients WHERE client_id = ?", value);
@@ -201,6 +208,33 @@ describe(`migrations on ${testDbKind()}`, () => {
       expect(await clientsById("ACME-EXACT.SVC")).toBe(0);
     } finally {
       await current.destroy();
+      await older.drop();
+    }
+  });
+
+  it("adds member_invitations to a database made before it, and drops it again on undo", async () => {
+    const older = await createTestDatabase();
+    const first = olderDataSource(older.url, MIGRATIONS.slice(0, MIGRATIONS.indexOf(MemberInvitations1763900000005)));
+    await first.initialize();
+    try {
+      await migrate(first);
+      const org = organization();
+      await first.getRepository(Organization).insert(org);
+      await first.destroy();
+      const current = olderDataSource(older.url, through(MemberInvitations1763900000005));
+      await current.initialize();
+      try {
+        expect(await migrate(current)).toEqual(["MemberInvitations1763900000005"]);
+        expect(await current.getRepository(Organization).findOneBy({ id: org.id })).not.toBeNull();
+        expect(await current.query("SELECT * FROM member_invitations")).toEqual([]);
+        await current.undoLastMigration();
+        await expect(current.query("SELECT * FROM member_invitations")).rejects.toThrow();
+        expect(await migrate(current)).toEqual(["MemberInvitations1763900000005"]);
+      } finally {
+        await current.destroy();
+      }
+    } finally {
+      if (first.isInitialized) await first.destroy();
       await older.drop();
     }
   });

@@ -5,7 +5,8 @@ import { SetupPage } from "../features/auth/setup-page";
 import { useMyOrganizations, useSession } from "../features/auth/use-session";
 import { toAppError } from "../lib/graphql-errors";
 import { useI18n } from "../lib/i18n";
-import { useRouter } from "../lib/router";
+import { matchPath, useRouter } from "../lib/router";
+import { InvitationRoute } from "./invitation-route";
 import { OrganizationLayout } from "./organization-layout";
 
 /** First run, sign-in, or the signed-in app; the URL decides the screen. */
@@ -17,14 +18,17 @@ export function App() {
   const organizations = useMyOrganizations(!signedIn);
   const firstOrganization = organizations.data?.myOrganizations[0]?.id;
   const organizationId = /^\/organization\/([^/]+)/.exec(path)?.[1];
+  const invitationToken = matchPath("/invitation/:token", path)?.token;
 
   useEffect(() => {
-    if (signedIn && organizationId === undefined && firstOrganization !== undefined) navigate(`/organization/${firstOrganization}`, { replace: true });
-  }, [signedIn, organizationId, firstOrganization, navigate]);
+    if (signedIn && organizationId === undefined && invitationToken === undefined && firstOrganization !== undefined) navigate(`/organization/${firstOrganization}`, { replace: true });
+  }, [signedIn, organizationId, invitationToken, firstOrganization, navigate]);
 
   if (session.loading && session.data === undefined) return <Loading label={t("common.loading")} />;
   if (session.error !== undefined) return <main className="auth-page"><ErrorBanner message={toAppError(session.error).message} /></main>;
   const refresh = () => void session.refetch();
+  // Public: whoever holds an invitation link, signed in or not.
+  if (invitationToken !== undefined) return <InvitationRoute token={invitationToken} me={session.data?.me ?? null} onSessionChanged={refresh} />;
   if (session.data?.setupRequired === true) return <SetupPage onDone={(id) => { navigate(`/organization/${id}`, { replace: true }); refresh(); }} />;
   if (!signedIn) return <LoginPage onSignedIn={refresh} />;
   if (organizations.data !== undefined && organizations.data.myOrganizations.length === 0) {

@@ -95,7 +95,8 @@ export class AuthService {
     return ctx.manager.findOneBy(User, { id: session.userId });
   }
 
-  private async createSession(ctx: Ctx, userId: string): Promise<string> {
+  /** A new session for the user (also after accepting an invitation): the cookie value. */
+  async createSession(ctx: Ctx, userId: string): Promise<string> {
     const token = randomBytes(32).toString("base64url");
     const now = new Date();
     await inTransaction(ctx.manager.connection, async (manager) => {

@@ -1,18 +1,13 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../http/graphql-context.js";
 import { MemberRoleEnum } from "../organizations/organization.types.js";
-import { AddMemberInput, Member, toMember } from "./member.types.js";
+import { Member, toMember } from "./member.types.js";
 
 @Resolver()
 export class MemberResolver {
   @Query(() => [Member])
   async members(@Arg("organizationId", () => ID) organizationId: string, @Ctx() { app, ctx }: GraphQLContext): Promise<Member[]> {
     return (await app.services.members.list(ctx, organizationId)).map(toMember);
-  }
-
-  @Mutation(() => Member)
-  async addMember(@Arg("input", () => AddMemberInput) input: AddMemberInput, @Ctx() { app, ctx }: GraphQLContext): Promise<Member> {
-    return toMember(await app.services.members.add(ctx, { ...input, name: input.name ?? undefined, password: input.password ?? undefined }));
   }
 
   @Mutation(() => Member)

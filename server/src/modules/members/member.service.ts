@@ -41,8 +41,13 @@ export class MemberService {
     });
   }
 
-  /** Adds an existing user, or creates one (name and password required) and adds them. */
+  /**
+   * Operators only (CLI, or SYSTEM in tests): adds an existing user, or creates one (name and
+   * password required) and adds them. Everyone else invites (InvitationService): nobody becomes
+   * a member of an organization without accepting, and an owner learns nothing about accounts.
+   */
   async add(ctx: Ctx, data: AddMemberData): Promise<MemberView> {
+    if (ctx.actor.type !== "CLI" && ctx.actor.type !== "SYSTEM") throw new AppError("FORBIDDEN", "Members join by invitation: invite them instead");
     await this.access.ownerOf(ctx, data.organizationId);
     const email = normalizeEmail(data.email);
     const errors: FieldError[] = [...emailErrors(email), ...roleErrors(data.role)];
@@ -104,7 +109,7 @@ export class MemberService {
   }
 }
 
-function roleErrors(role: string): FieldError[] {
+export function roleErrors(role: string): FieldError[] {
   return role === "OWNER" || role === "VIEWER" ? [] : [{ field: "role", message: "Role must be OWNER or VIEWER" }];
 }
 
@@ -117,6 +122,16 @@ async function lockOrganization(ctx: Ctx, organizationId: string): Promise<void>
 async function assertAnotherOwner(ctx: Ctx, organizationId: string): Promise<void> {
   const owners = await ctx.manager.countBy(Membership, { organizationId, role: "OWNER" });
   if (owners <= 1) throw new AppError("CONFLICT", "An organization needs at least one owner: make someone else an owner first");
+}
+
+/** Inserts a membership; CONFLICT when the user already is a member. */
+export async function insertMembership(ctx: Ctx, membership: Membership, email: string): Promise<void> {
+  try {
+    await ctx.manager.insert(Membership, membership);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `${email} is already a member of this organization`);
+    throw error;
+  }
 }
 
 export async function insertUser(ctx: Ctx, user: User): Promise<void> {

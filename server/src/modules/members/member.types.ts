@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import { MemberRoleEnum } from "../organizations/organization.types.js";
 import type { MemberView } from "./member.service.js";
 
@@ -18,24 +18,6 @@ export class Member {
 
   @Field()
   createdAt!: Date;
-}
-
-@InputType()
-export class AddMemberInput {
-  @Field(() => ID)
-  organizationId!: string;
-
-  @Field()
-  email!: string;
-
-  @Field(() => MemberRoleEnum)
-  role!: keyof typeof MemberRoleEnum;
-
-  @Field(() => String, { nullable: true, description: "Needed when no user has this e-mail yet." })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: "The new user's first password, when no user has this e-mail yet." })
-  password?: string | null;
 }
 
 export function toMember(view: MemberView): Member {

@@ -18,6 +18,9 @@ const ACTIONS: Record<string, MessageKey> = {
   "member.role_changed": "audit.action.memberRole",
   "organization.created": "audit.action.orgCreated",
   "organization.updated": "audit.action.orgUpdated",
+  "invitation.created": "audit.action.invitationCreated",
+  "invitation.withdrawn": "audit.action.invitationWithdrawn",
+  "invitation.accepted": "audit.action.invitationAccepted",
 };
 
 /** Who did what, when, from where; newest first, filterable by client. */

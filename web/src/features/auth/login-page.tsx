@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { ErrorBanner } from "../../components/ui/error-banner";
 import { FormField } from "../../components/ui/form-field";
 import { useI18n } from "../../lib/i18n";
 import { useAuthActions } from "./use-session";
 
-export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
+/** `initialEmail` and `children` (below the form) let a route send someone here for a reason. */
+export function LoginPage({ onSignedIn, initialEmail = "", children }: { onSignedIn(): void; initialEmail?: string; children?: ReactNode }) {
   const { t } = useI18n();
   const { login, busy } = useAuthActions();
-  const [email, setEmail] = useState("");
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
@@ -27,6 +28,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
         <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
           {busy ? t("common.working") : t("auth.signIn")}
         </button>
+        {children}
       </form>
     </main>
   );

@@ -1,30 +1,19 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ErrorBanner, Loading } from "../../components/ui/error-banner";
-import { FormField } from "../../components/ui/form-field";
 import { useToast } from "../../components/ui/toast";
-import { fieldError, toAppError, type AppErrorInfo } from "../../lib/graphql-errors";
+import { toAppError, type AppErrorInfo } from "../../lib/graphql-errors";
 import { useI18n } from "../../lib/i18n";
+import { InviteMemberForm } from "./invite-member-form";
 import type { MemberRole } from "./members.graphql";
+import { PendingInvitations } from "./pending-invitations";
 import { useMemberMutations, useMembers } from "./use-members";
 
 export function MembersPage({ organizationId, canEdit }: { organizationId: string; canEdit: boolean }) {
   const { t } = useI18n();
   const toast = useToast();
   const { data, loading, error } = useMembers(organizationId);
-  const { add, updateRole, remove, busy } = useMemberMutations(organizationId);
-  const [form, setForm] = useState({ email: "", name: "", password: "", role: "VIEWER" as MemberRole });
-  const [formError, setFormError] = useState<AppErrorInfo | null>(null);
+  const { updateRole, remove } = useMemberMutations(organizationId);
   const [rowError, setRowError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFormError(null);
-    const result = await add({ email: form.email, role: form.role, name: form.name === "" ? null : form.name, password: form.password === "" ? null : form.password });
-    if ("error" in result) setFormError(result.error);
-    else {
-      toast(t("toast.memberAdded", { email: form.email }));
-      setForm({ email: "", name: "", password: "", role: "VIEWER" });
-    }
-  };
   const act = async (run: () => Promise<{ error: AppErrorInfo } | { data: unknown }>, done: string) => {
     setRowError(null);
     const result = await run();
@@ -75,23 +64,10 @@ export function MembersPage({ organizationId, canEdit }: { organizationId: strin
         </div>
       )}
       {canEdit && (
-        <form className="card" onSubmit={submit}>
-          <h2>{t("members.add")}</h2>
-          <ErrorBanner message={formError !== null && formError.fields.length === 0 ? formError.message : null} />
-          <FormField label={t("auth.email")} type="email" required value={form.email} onChange={(event) => setForm({ ...form, email: event.target.value })} error={fieldError(formError, "email")} />
-          <FormField label={t("members.name")} value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} error={fieldError(formError, "name")} hint={t("members.newUserHint")} />
-          <FormField label={t("members.firstPassword")} type="password" autoComplete="new-password" value={form.password} onChange={(event) => setForm({ ...form, password: event.target.value })} error={fieldError(formError, "password")} />
-          <div className="field">
-            <label htmlFor="member-role">{t("members.role")}</label>
-            <select id="member-role" value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value as MemberRole })}>
-              <option value="VIEWER">{t("role.viewer")}</option>
-              <option value="OWNER">{t("role.owner")}</option>
-            </select>
-          </div>
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-            {t("members.add")}
-          </button>
-        </form>
+        <>
+          <InviteMemberForm organizationId={organizationId} />
+          <PendingInvitations organizationId={organizationId} />
+        </>
       )}
     </section>
   );

@@ -22,22 +22,6 @@ export const MEMBERS: TypedDocumentNode<{ members: Member[] }, { organizationId:
   }
 `;
 
-export interface AddMemberInput {
-  organizationId: string;
-  email: string;
-  role: MemberRole;
-  name: string | null;
-  password: string | null;
-}
-
-export const ADD_MEMBER: TypedDocumentNode<{ addMember: Member }, { input: AddMemberInput }> = gql`
-  mutation AddMember($input: AddMemberInput!) {
-    addMember(input: $input) {
-      userId
-    }
-  }
-`;
-
 export const UPDATE_MEMBER_ROLE: TypedDocumentNode<{ updateMemberRole: { role: MemberRole } }, { organizationId: string; userId: string; role: MemberRole }> = gql`
   mutation UpdateMemberRole($organizationId: ID!, $userId: ID!, $role: MemberRole!) {
     updateMemberRole(organizationId: $organizationId, userId: $userId, role: $role) {
