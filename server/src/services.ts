@@ -10,6 +10,9 @@ import { MemberService } from "./modules/members/member.service.js";
 import { OrganizationService } from "./modules/organizations/organization.service.js";
 import { loadCatalog, type PermissionCatalog } from "./modules/permissions/permission-catalog.js";
 import { SigningKeyService } from "./modules/signing-keys/signing-key.service.js";
+import { resolveKeyRing } from "./modules/signing-keys/key-file.js";
+import type { KeyRing } from "./modules/signing-keys/key-ring.js";
+import { ServerKeyService } from "./modules/signing-keys/server-key.service.js";
 import { ClientAuthService } from "./modules/tokens/client-auth.service.js";
 import { ClientAuthenticator } from "./modules/tokens/client-authenticator.js";
 import { ClientStateCache } from "./modules/tokens/client-state-cache.js";
@@ -32,6 +35,9 @@ export interface Services {
   clientAuth: ClientAuthService;
   tokens: TokenService;
   lastUsed: LastUsedRecorder;
+  /** The key-encryption key of stored keys, and where it came from. */
+  keyRing: KeyRing;
+  serverKeys: ServerKeyService;
 }
 
 export function createServices(config: Config, dataSource: DataSource): Services {
@@ -40,7 +46,9 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const audit = new AuditService(access);
   const clientStates = new ClientStateCache(dataSource);
   const organizations = new OrganizationService(access, audit, config.apiClientsDefault, (id) => clientStates.evictOrganization(id));
-  const keys = new SigningKeyService(config.keyEncryptionKey, audit);
+  const keyRing = resolveKeyRing(config);
+  const serverKeys = new ServerKeyService(keyRing);
+  const keys = new SigningKeyService(keyRing, audit);
   const lastUsed = new LastUsedRecorder(dataSource);
   return {
     catalog,
@@ -56,6 +64,8 @@ export function createServices(config: Config, dataSource: DataSource): Services
     clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates), audit),
     tokens: new TokenService(config.issuer, dataSource, keys, clientStates, lastUsed),
     lastUsed,
+    keyRing,
+    serverKeys,
   };
 }
 

@@ -6,6 +6,7 @@ import { Membership } from "../modules/members/membership.entity.js";
 import { User } from "../modules/members/user.entity.js";
 import { Organization } from "../modules/organizations/organization.entity.js";
 import { SigningKey } from "../modules/signing-keys/signing-key.entity.js";
+import { ServerKey } from "../modules/signing-keys/server-key.entity.js";
 import { AccessToken } from "../modules/tokens/access-token.entity.js";
 
 export const ENTITIES = [
@@ -18,4 +19,5 @@ export const ENTITIES = [
   AccessToken,
   SigningKey,
   AuditEvent,
+  ServerKey,
 ];

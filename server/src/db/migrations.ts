@@ -1,5 +1,6 @@
 import { InitialSchema1763900000001 } from "./migrations/0001-initial-schema.js";
 import { ClientsEtag1763900000002 } from "./migrations/0002-clients-etag.js";
+import { ServerKeys1763900000004 } from "./migrations/0004-server-keys.js";
 
 /** In order; a new migration is appended here and never edited once released. */
-export const MIGRATIONS = [InitialSchema1763900000001, ClientsEtag1763900000002];
+export const MIGRATIONS = [InitialSchema1763900000001, ClientsEtag1763900000002, ServerKeys1763900000004];

@@ -15,7 +15,7 @@ describe(`clavis migrate on ${testDbKind()}`, () => {
 
   it("applies pending migrations, then reports none (json)", async () => {
     const first = await runCli(["migrate", "--format", "json"], { DATABASE_URL: db.url });
-    expect(first).toEqual({ code: 0, stdout: '{"applied":["InitialSchema1763900000001","ClientsEtag1763900000002"]}\n', stderr: "" });
+    expect(first).toEqual({ code: 0, stdout: '{"applied":["InitialSchema1763900000001","ClientsEtag1763900000002","ServerKeys1763900000004"]}\n', stderr: "" });
     const second = await runCli(["migrate", "--format", "json"], { DATABASE_URL: db.url });
     expect(second).toEqual({ code: 0, stdout: '{"applied":[]}\n', stderr: "" });
   });

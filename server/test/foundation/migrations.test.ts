@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createDataSource, migrate } from "../../src/db/data-source.js";
 import { InitialSchema1763900000001 } from "../../src/db/migrations/0001-initial-schema.js";
+import { ClientsEtag1763900000002 } from "../../src/db/migrations/0002-clients-etag.js";
 import { Organization } from "../../src/modules/organizations/organization.entity.js";
 import { ApiClient } from "../../src/modules/api-clients/api-client.entity.js";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../support/test-database.js";
@@ -16,6 +17,7 @@ const TABLES = [
   "audit_events",
   "memberships",
   "organizations",
+  "server_keys",
   "sessions",
   "signing_keys",
   "users",
@@ -80,7 +82,7 @@ describe(`migrations on ${testDbKind()}`, () => {
   });
 
   it("creates every table on an empty database, then has nothing left to apply", async () => {
-    expect(await migrate(dataSource)).toEqual(["InitialSchema1763900000001", "ClientsEtag1763900000002"]);
+    expect(await migrate(dataSource)).toEqual(["InitialSchema1763900000001", "ClientsEtag1763900000002", "ServerKeys1763900000004"]);
     const runner = dataSource.createQueryRunner();
     try {
       const tables = await runner.getTables(TABLES);
@@ -134,7 +136,7 @@ describe(`migrations on ${testDbKind()}`, () => {
       await first.query("INSERT INTO organizations (id, name, slug, max_api_clients, max_tokens_per_client, access_token_ttl_seconds, api_clients_enabled, api_client_count, created_at, updated_at) VALUES (?, ?, ?, 10, 10, 3600, 1, 1, ?, ?)", [org.id, org.name, org.slug, "2026-03-04 05:06:07.089", "2026-03-04 05:06:07.089"]);
       await first.getRepository(ApiClient).insert(client);
       await first.destroy();
-      const current = createDataSource(loadConfig({ DATABASE_URL: older.url }).database);
+      const current = new DataSource({ ...createDataSource(loadConfig({ DATABASE_URL: older.url }).database).options, migrations: [InitialSchema1763900000001, ClientsEtag1763900000002] });
       await current.initialize();
       try {
         expect(await migrate(current)).toEqual(["ClientsEtag1763900000002"]);
@@ -143,6 +145,36 @@ describe(`migrations on ${testDbKind()}`, () => {
         await current.undoLastMigration();
         expect(Object.keys((await current.query("SELECT * FROM organizations"))[0])).not.toContain("clients_etag");
         expect(await migrate(current)).toEqual(["ClientsEtag1763900000002"]);
+      } finally {
+        await current.destroy();
+      }
+    } finally {
+      if (first.isInitialized) await first.destroy();
+      await older.drop();
+    }
+  });
+
+  it("adds server_keys to a database made before it, and takes it away again on undo", async () => {
+    const older = await createTestDatabase();
+    const options = createDataSource(loadConfig({ DATABASE_URL: older.url }).database).options;
+    const first = new DataSource({ ...options, migrations: [InitialSchema1763900000001, ClientsEtag1763900000002] });
+    await first.initialize();
+    try {
+      await migrate(first);
+      await first.destroy();
+      const current = createDataSource(loadConfig({ DATABASE_URL: older.url }).database);
+      await current.initialize();
+      try {
+        expect(await migrate(current)).toEqual(["ServerKeys1763900000004"]);
+        await current.query("INSERT INTO server_keys (name, value, is_encrypted, created_at) VALUES ('k', 'v1:x', 1, '2026-03-04 05:06:07.089')");
+        await expect(current.query("INSERT INTO server_keys (name, value, is_encrypted, created_at) VALUES ('k', 'v1:y', 1, '2026-03-04 05:06:07.089')")).rejects.toThrow();
+        await current.undoLastMigration();
+        const runner = current.createQueryRunner();
+        try {
+          expect(await runner.hasTable("server_keys")).toBe(false);
+        } finally {
+          await runner.release();
+        }
       } finally {
         await current.destroy();
       }
