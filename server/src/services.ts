@@ -48,6 +48,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const organizations = new OrganizationService(access, audit, config.apiClientsDefault, (id) => clientStates.evictOrganization(id));
   const keyRing = resolveKeyRing(config);
   const serverKeys = new ServerKeyService(keyRing);
+  const system = createCtx(dataSource, { type: "SYSTEM" });
   const keys = new SigningKeyService(keyRing, audit);
   const lastUsed = new LastUsedRecorder(dataSource);
   return {
@@ -58,10 +59,10 @@ export function createServices(config: Config, dataSource: DataSource): Services
     organizations,
     members: new MemberService(access, audit),
     auth: new AuthService(organizations, audit),
-    apiClients: new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId)),
+    apiClients: new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx)),
     keys,
     clientStates,
-    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates), audit),
+    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit),
     tokens: new TokenService(config.issuer, dataSource, keys, clientStates, lastUsed),
     lastUsed,
     keyRing,

@@ -18,7 +18,7 @@ import { ClientListCache, touchClients } from "./client-list-cache.js";
 import { allowedIpsErrors, clientIdErrors, descriptionErrors, expiresAtErrors, nameErrors, redirectUrisErrors } from "./api-client.rules.js";
 import type { ApiClientView, ApiClientWithSecret } from "./api-client.view.js";
 import { composeClientId, generateClientId } from "./client-id.js";
-import { generateSecret, hashSecret, providedSecretErrors } from "./client-secret.js";
+import { generateSecret, providedSecretErrors, storedSecretHash } from "./client-secret.js";
 import { assertCanGrant, changeSummary, type PermissionChange, resolvePermissionChange } from "./permission-change.js";
 
 export interface CreateApiClientData {
@@ -57,7 +57,9 @@ export class ApiClientService {
     private readonly audit: AuditService,
     private readonly catalog: PermissionCatalog,
     /** Told after each change commits, so this process's cached client state is dropped at once. */
-    private readonly changed: (clientId: string) => void = () => undefined,
+    private readonly changed: (clientId: string) => void,
+    /** The key of client-secret digests (ServerKeyService). */
+    private readonly secretDigestKey: (ctx: Ctx) => Promise<Buffer>,
   ) {}
 
   /** Throws NOT_FOUND for a client the actor may not see (another tenant's included). */
@@ -115,8 +117,8 @@ export class ApiClientService {
     ]);
     assertCanGrant(ctx, permissions);
     const secret = data.secret ?? generateSecret(environment);
-    // argon2 runs before the transaction, so no lock is held while it works.
-    const hash = await hashSecret(secret);
+    // Hashed before the transaction, so no lock is held while argon2 works on a chosen secret.
+    const hash = await storedSecretHash(secret, () => this.secretDigestKey(ctx));
     const localId = data.clientId ?? null;
     const clientId = localId === null ? generateClientId() : composeClientId(organization?.slug ?? SYSTEM_SCOPE, localId);
     const now = new Date();
@@ -218,7 +220,7 @@ export class ApiClientService {
       throw badInput([{ field: "gracePeriodSeconds", message: `Grace period must be from 0 to ${MAX_GRACE_SECONDS} seconds (7 days)` }]);
     }
     const secret = generateSecret(client.environment);
-    const hash = await hashSecret(secret);
+    const hash = await storedSecretHash(secret, () => this.secretDigestKey(ctx));
     const version = client.secretVersion + 1;
     const now = new Date();
     await transactional(ctx, async (tx) => {
