@@ -94,4 +94,15 @@ describe(`client secret storage on ${testDbKind()}`, () => {
     }
     expect(await storedHash(client.id)).toMatch(/^\$argon2id\$/);
   });
+
+  it("refuses a chosen secret with a character outside RFC 3986's unreserved set, naming the allowed ones", async () => {
+    for (const secret of ["Chosen+secret+0123456789abcdefghijKLMN", "Chosen/secret=0123456789abcdefghijKLMN", "Chosen%secret!0123456789abcdefghijKLMN"]) {
+      const refused = await runCli(["api-client", "create", "--org", organizationId, "--secret-stdin", "--format", "text"], env, `${secret}\n`);
+      expect(refused).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: "BAD_USER_INPUT: The secret must use only the characters A-Z a-z 0-9 - . _ ~ (others, such as +, reach Clavis altered from many HTTP Basic clients)\n",
+      });
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { formatDigest, generateSecret, hashSecret, looksLikeSecret, parseDigest, sameDigest, secretDigest, secretHint, storedSecretHash, verifySecret } from "./client-secret.js";
+import { formatDigest, generateSecret, hashSecret, looksLikeSecret, parseDigest, providedSecretErrors, sameDigest, secretDigest, secretHint, storedSecretHash, verifySecret } from "./client-secret.js";
 
 describe("client secrets", () => {
   it("names the environment in the prefix and has a fixed length", () => {
@@ -65,5 +65,14 @@ describe("client secrets", () => {
     expect(sameDigest(parsed as Buffer, digest.subarray(0, 16))).toBe(false);
     expect(parseDigest("$argon2id$v=19$m=19456,p=1,t=2$abc")).toBeNull();
     expect(parseDigest("hmac-sha256:v1:short")).toBeNull();
+  });
+
+  it("accepts in a chosen secret only RFC 3986's unreserved characters", () => {
+    expect(providedSecretErrors("Chosen-secret_0123456789.abcdefghij~XYZ")).toEqual([]);
+    for (const character of ["+", "/", "=", "%", ":", "!", "é", " "]) {
+      expect(providedSecretErrors(`Chosen${character}secret0123456789abcdefghijXYZ`)).toEqual([
+        { field: "secret", message: "The secret must use only the characters A-Z a-z 0-9 - . _ ~ (others, such as +, reach Clavis altered from many HTTP Basic clients)" },
+      ]);
+    }
   });
 });

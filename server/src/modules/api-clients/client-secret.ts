@@ -61,12 +61,17 @@ export function looksLikeSecret(text: string): boolean {
   return checksum(`clv_${match[1]}_${match[2]}`) === match[3];
 }
 
-/** A secret chosen by an operator (CLI --secret-stdin) must be as hard to guess as a generated one. */
+/**
+ * A secret chosen by an operator (CLI --secret-stdin) must be as hard to guess as a generated one,
+ * and reach Clavis intact: RFC 6749 §2.3.1 has clients form-encode the secret before HTTP Basic,
+ * but curl -u, requests and Authlib send it as it is, so a `+` would arrive as a space. Only
+ * RFC 3986's unreserved characters read the same either way.
+ */
 export function providedSecretErrors(secret: string): FieldError[] {
   const problems: string[] = [];
   if (secret.length < 32) problems.push("be at least 32 characters");
   if (secret.length > 200) problems.push("be at most 200 characters");
-  if (!/^[\x21-\x7e]*$/.test(secret)) problems.push("use printable ASCII without spaces");
+  if (!/^[A-Za-z0-9._~-]*$/.test(secret)) problems.push("use only the characters A-Z a-z 0-9 - . _ ~ (others, such as +, reach Clavis altered from many HTTP Basic clients)");
   if (new Set(secret).size < 12) problems.push("mix at least 12 different characters");
   return problems.length === 0 ? [] : [{ field: "secret", message: `The secret must ${problems.join(", ")}` }];
 }
