@@ -46,7 +46,9 @@ export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityM
 }
 
 const RETRYABLE = new Set(["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT"]);
-const ATTEMPTS = 4;
+// Creates lock the organization row before the secrets index, deletes (by cascade) the other
+// way round: with creates no longer paced by argon2id, four attempts ran out under load.
+const ATTEMPTS = 8;
 
 function isRetryable(error: unknown): boolean {
   const candidate = error as { code?: string; driverError?: { code?: string } };
