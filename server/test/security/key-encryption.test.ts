@@ -216,7 +216,7 @@ describe(`keys at rest on ${testDbKind()}`, () => {
   );
 
   it(
-    "refuses to start, in one line, when CLAVIS_KEY_ENCRYPTION_KEY does not decrypt the stored keys and no key file does",
+    "refuses to start, and the CLI to hash a secret, in one line, when CLAVIS_KEY_ENCRYPTION_KEY does not decrypt the stored keys and no key file does",
     async () => {
       const db = await freshDatabase();
       const server = await startServer({ DATABASE_URL: db.url, CLAVIS_KEY_ENCRYPTION_KEY: ENV_KEY });
@@ -226,6 +226,14 @@ describe(`keys at rest on ${testDbKind()}`, () => {
       expect({ code: result.code, stderr: result.stderr }).toEqual({
         code: 1,
         stderr: "Configuration error: CLAVIS_KEY_ENCRYPTION_KEY cannot be used: CLAVIS_KEY_ENCRYPTION_KEY does not decrypt the stored signing keys (was it changed?)\n",
+      });
+      const wrongEnv = { DATABASE_URL: db.url, CLAVIS_KEY_ENCRYPTION_KEY: "another-key-of-at-least-32-characters-long" };
+      const organization = json((await runCli(["org", "create", "--name", "Wrong key", "--format", "json"], wrongEnv)).stdout);
+      const refused = await runCli(["api-client", "create", "--org", organization.id, "--format", "text"], wrongEnv);
+      expect(refused).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: "USAGE: Configuration error: CLAVIS_KEY_ENCRYPTION_KEY cannot be used: CLAVIS_KEY_ENCRYPTION_KEY does not decrypt the stored secret digest key (was it changed?)\n",
       });
     },
     SLOW,

@@ -6,6 +6,8 @@ import { basic, createClient, postForm, tokenFor } from "../support/oauth-http.j
 import { runCli } from "../support/run-cli.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { testDbKind } from "../support/test-database.js";
+import { createCtx } from "../../src/services.js";
+import { ClientAuthenticator } from "../../src/modules/tokens/client-authenticator.js";
 
 const DIGEST = /^hmac-sha256:v1:[A-Za-z0-9_-]{43}$/;
 const REFUSED = { status: 401, body: { error: "invalid_client", error_description: "Client authentication failed" } };
@@ -104,5 +106,23 @@ describe(`client secret storage on ${testDbKind()}`, () => {
         stderr: "BAD_USER_INPUT: The secret must use only the characters A-Z a-z 0-9 - . _ ~ (others, such as +, reach Clavis altered from many HTTP Basic clients)\n",
       });
     }
+  });
+
+  it("tells beforehand whether checking a secret will need argon2id, for a budget of slow hashes", async () => {
+    const services = app.app.services;
+    const system = createCtx(app.app.dataSource, { type: "SYSTEM" });
+    const authenticator = new ClientAuthenticator(services.clientStates, app.app.dataSource, () => services.serverKeys.secretDigestKey(system));
+    const generated = await createClient(owner, organizationId);
+    const secret = "Budgeted-secret_0123456789.abcdefghij~XYZ";
+    const created = await runCli(["api-client", "create", "--org", organizationId, "--perm", "blogs.read", "--secret-stdin", "--format", "json"], env, `${secret}\n`);
+    const chosen = JSON.parse(created.stdout) as { clientId: string };
+    expect(await authenticator.needsSlowHash("no-such-client", secret)).toBe(false);
+    expect(await authenticator.needsSlowHash(generated.clientId, "clv_live_wrong")).toBe(false);
+    expect(await authenticator.needsSlowHash(chosen.clientId, "Wrong-secret_0123456789.abcdefghij~XYZ")).toBe(true);
+    expect(await authenticator.needsSlowHash(chosen.clientId, secret)).toBe(true);
+    expect(await authenticator.authenticate(chosen.clientId, secret, "127.0.0.1")).toMatchObject({ ok: true, secretVersion: 1 });
+    // Verified once in this process, the secret's digest stands in: neither it nor a wrong one needs argon2id now.
+    expect(await authenticator.needsSlowHash(chosen.clientId, secret)).toBe(false);
+    expect(await authenticator.needsSlowHash(chosen.clientId, "Wrong-secret_0123456789.abcdefghij~XYZ")).toBe(false);
   });
 });
