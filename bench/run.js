@@ -3,7 +3,8 @@ import { execSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { coldPath, createRate, firstLoadJs, graphqlList, healthUnderFlood, revocationDelay, seedSqlite, startupTime } from "./lib/clavis-bench.js";
+import { createRate, firstLoadJs, graphqlList, healthUnderFlood, revocationDelay, seedSqlite, startupTime } from "./lib/clavis-bench.js";
+import { coldPath } from "./lib/cold-path.js";
 import { hasMariadb, startMariadb } from "./lib/mariadb.js";
 import { clavis, clavisWith, freePort, startClavis, startPeer } from "./lib/processes.js";
 import { writeReport } from "./lib/report.js";
@@ -42,7 +43,9 @@ async function main() {
 
     log("cold path, /healthz under a wrong-secret flood, GraphQL, createApiClient");
     const cold = await coldPath(sqlite.server, sqlite.env, sqlite.organization.id);
-    metrics.push({ key: "cold_p50", label: "/token cold path (argon2id) p50 ms", clavis: cold.p50, peer: null, ratio: null, target: "≤ 60 ms", pass: cold.p50 <= 60 });
+    metrics.push({ key: "cold_p50", label: "/token first use of a generated secret (keyed digest) p50 ms", clavis: cold.p50, peer: null, ratio: null, target: "≤ 60 ms", pass: cold.p50 <= 60 });
+    const coldChosen = await coldPath(sqlite.server, sqlite.env, sqlite.organization.id, { chosen: true });
+    metrics.push({ key: "cold_chosen_p50", label: "/token first use of an operator-chosen secret (argon2id) p50 ms", clavis: coldChosen.p50, peer: null, ratio: null, target: "≤ 60 ms", pass: coldChosen.p50 <= 60 });
     const flood = await healthUnderFlood(sqlite.server, sqlite.client.clientId);
     metrics.push({ key: "healthz_p99_flood", label: `/healthz p99 ms, ${flood.wrongSecretRate} wrong secrets/s refused`, clavis: flood.p99, peer: null, ratio: null, target: "≤ 20 ms", pass: flood.p99 <= 20 });
     const reader = await clavis(["api-client", "create", "--org", sqlite.organization.id, "--perm", "api-clients.read", "--perm", "api-clients.write"], sqlite.env);

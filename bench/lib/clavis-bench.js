@@ -6,24 +6,10 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { load, summary } from "./load.js";
 import { clavis, freePort, ROOT, sleep, stopChild } from "./processes.js";
-import { tokenRequest } from "./token-bench.js";
+import { tokenRequest } from "./token-request.js";
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
-
-/** First use of each of `count` fresh secrets: argon2id verification on the request path. */
-export async function coldPath(server, env, organizationId, count = 15) {
-  const timings = [];
-  for (let i = 0; i < count; i += 1) {
-    const [client] = await clavis(["api-client", "create", "--org", organizationId, "--perm", "blogs.read"], env);
-    const request = tokenRequest(client.clientId, client.clientSecret);
-    const started = performance.now();
-    const response = await fetch(`${server.url}/token`, { method: "POST", headers: request.headers, body: request.body });
-    timings.push(performance.now() - started);
-    if (response.status !== 200) throw new Error(`cold path: status ${response.status}`);
-  }
-  return { p50: Math.round(median(timings) * 10) / 10, samples: count };
-}
 
 /** /healthz latency, sampled every 20 ms, while wrong secrets arrive at a fixed rate. */
 export async function healthUnderFlood(server, clientId, seconds = 6, rate = 200) {

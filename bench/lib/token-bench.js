@@ -1,19 +1,9 @@
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { load, summary } from "./load.js";
 import { sleep } from "./processes.js";
+import { RESOURCE } from "./token-request.js";
 
-export const RESOURCE = "https://api.example.com";
-
-const basic = (id, secret) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
-
-/** The same request for both servers: Basic auth, client credentials, one resource. */
-export function tokenRequest(clientId, secret) {
-  return {
-    path: "/token",
-    headers: { authorization: basic(clientId, secret), "content-type": "application/x-www-form-urlencoded" },
-    body: `grant_type=client_credentials&resource=${encodeURIComponent(RESOURCE)}`,
-  };
-}
+export { RESOURCE, tokenRequest } from "./token-request.js";
 
 /** Every response must be 200 with a token that verifies against the server's published keys. */
 async function verifyAll(bodies, jwksUrl, issuer) {

@@ -7,6 +7,7 @@ import { describeDatabaseError } from "./db/database-errors.js";
 import { listen } from "./http/server.js";
 import { CatalogError } from "./modules/permissions/permission-catalog.js";
 import { KeyDecryptionError } from "./modules/signing-keys/key-encryption.js";
+import { keyConfigError } from "./modules/signing-keys/key-ring.js";
 import { createServices, type Services } from "./services.js";
 
 async function main(): Promise<void> {
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     throw new StartupError(`Cannot open the database (${config.database.kind}): ${describeDatabaseError(error)}`);
   }
   const services = servicesFor(config, dataSource);
+  const keyWarning = services.keyRing.warning(config.database.kind);
+  if (keyWarning !== null) logger.warn({ keyFile: services.keyRing.file }, keyWarning);
   const applied = await migrate(dataSource);
   if (applied.length > 0) logger.info({ migrations: applied }, "applied database migrations");
   const running = await listenOrExplain({ config, dataSource, logger, services }, config.port, config.host);
@@ -44,9 +47,7 @@ async function listenOrExplain(...args: Parameters<typeof listen>): ReturnType<t
   try {
     return await listen(...args);
   } catch (error) {
-    if (error instanceof KeyDecryptionError || (error instanceof Error && error.message.includes("CLAVIS_KEY_ENCRYPTION_KEY"))) {
-      throw new ConfigError("CLAVIS_KEY_ENCRYPTION_KEY", `cannot be used: ${error.message}`);
-    }
+    if (error instanceof KeyDecryptionError) throw keyConfigError(error);
     throw error;
   }
 }

@@ -12,6 +12,9 @@ import { MemberService } from "./modules/members/member.service.js";
 import { OrganizationService } from "./modules/organizations/organization.service.js";
 import { loadCatalog, type PermissionCatalog } from "./modules/permissions/permission-catalog.js";
 import { SigningKeyService } from "./modules/signing-keys/signing-key.service.js";
+import { resolveKeyRing } from "./modules/signing-keys/key-file.js";
+import type { KeyRing } from "./modules/signing-keys/key-ring.js";
+import { ServerKeyService } from "./modules/signing-keys/server-key.service.js";
 import { ClientAuthService } from "./modules/tokens/client-auth.service.js";
 import { ClientAuthenticator } from "./modules/tokens/client-authenticator.js";
 import { ClientStateCache } from "./modules/tokens/client-state-cache.js";
@@ -35,6 +38,9 @@ export interface Services {
   tokens: TokenService;
   lastUsed: LastUsedRecorder;
   invitations: InvitationService;
+  /** The key-encryption key of stored keys, and where it came from. */
+  keyRing: KeyRing;
+  serverKeys: ServerKeyService;
 }
 
 export function createServices(config: Config, dataSource: DataSource): Services {
@@ -43,7 +49,10 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const audit = new AuditService(access);
   const clientStates = new ClientStateCache(dataSource);
   const organizations = new OrganizationService(access, audit, config.apiClientsDefault, (id) => clientStates.evictOrganization(id));
-  const keys = new SigningKeyService(config.keyEncryptionKey, audit);
+  const keyRing = resolveKeyRing(config);
+  const serverKeys = new ServerKeyService(keyRing);
+  const system = createCtx(dataSource, { type: "SYSTEM" });
+  const keys = new SigningKeyService(keyRing, audit);
   const lastUsed = new LastUsedRecorder(dataSource);
   const hashBudget = new HashBudget(20, 60_000);
   const auth = new AuthService(organizations, audit);
@@ -55,13 +64,15 @@ export function createServices(config: Config, dataSource: DataSource): Services
     organizations,
     members: new MemberService(access, audit),
     auth,
-    apiClients: new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId)),
+    apiClients: new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx)),
     keys,
     clientStates,
-    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates), audit),
+    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit),
     tokens: new TokenService(config.issuer, dataSource, keys, clientStates, lastUsed),
     lastUsed,
     invitations: new InvitationService(access, audit, auth, hashBudget, new ShowLinkToInviter(), config.issuer),
+    keyRing,
+    serverKeys,
   };
 }
 

@@ -4,6 +4,8 @@ import type { DataSource } from "typeorm";
 import { ConfigError, loadConfig } from "../config.js";
 import { createDataSource } from "../db/data-source.js";
 import { describeDatabaseError } from "../db/database-errors.js";
+import { KeyDecryptionError } from "../modules/signing-keys/key-encryption.js";
+import { keyConfigError } from "../modules/signing-keys/key-ring.js";
 import { createServices, type Services } from "../services.js";
 import { UsageError, type CliCommand, type CliRuntime, type OutputFormat } from "./cli-command.js";
 import { COMMANDS } from "./cli-commands.js";
@@ -93,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     if (error instanceof ConfigError) return reportError(new UsageError(error.message), format);
+    if (error instanceof KeyDecryptionError) return reportError(new UsageError(keyConfigError(error).message), format);
     if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
       return reportError(new UsageError(`${error.message.split(". To specify")[0]} (see clavis ${command.path.join(" ")} --help)`), format);
     }

@@ -46,7 +46,10 @@ export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityM
 }
 
 const RETRYABLE = new Set(["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT"]);
-const ATTEMPTS = 4;
+// Every mutation of a client takes the organization row first, but InnoDB's gap locks on the
+// token and secret indexes can still pick victims when creates, deletes and token writes of one
+// organization run at full speed; eight attempts keep that invisible while staying bounded.
+const ATTEMPTS = 8;
 
 function isRetryable(error: unknown): boolean {
   const candidate = error as { code?: string; driverError?: { code?: string } };

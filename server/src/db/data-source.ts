@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import { DataSource, type DataSourceOptions } from "typeorm";
 import type { DatabaseConfig } from "../config.js";
@@ -13,7 +13,7 @@ export function createDataSource(database: DatabaseConfig): DataSource {
 function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
   if (database.kind === "sqlite") {
-    if (database.path !== ":memory:") mkdirSync(dirname(database.path), { recursive: true });
+    if (database.path !== ":memory:") createPrivately(database.path);
     return {
       ...common,
       type: "better-sqlite3",
@@ -39,6 +39,15 @@ function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     connectTimeout: 5000,
     extra: { enableKeepAlive: true },
   };
+}
+
+/**
+ * The database holds hashes and (sealed) keys: a new directory is made owner-only (0700) and a
+ * new file 0600, which SQLite gives its -wal and -shm files too. Existing ones keep their modes.
+ */
+function createPrivately(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, "a", 0o600));
 }
 
 /** Applies pending migrations; returns the names of those it ran. */

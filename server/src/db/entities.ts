@@ -6,6 +6,7 @@ import { Membership } from "../modules/members/membership.entity.js";
 import { User } from "../modules/members/user.entity.js";
 import { Organization } from "../modules/organizations/organization.entity.js";
 import { SigningKey } from "../modules/signing-keys/signing-key.entity.js";
+import { ServerKey } from "../modules/signing-keys/server-key.entity.js";
 import { AccessToken } from "../modules/tokens/access-token.entity.js";
 import { MemberInvitation } from "../modules/invitations/member-invitation.entity.js";
 
@@ -20,4 +21,5 @@ export const ENTITIES = [
   SigningKey,
   AuditEvent,
   MemberInvitation,
+  ServerKey,
 ];

@@ -1,7 +1,8 @@
 import { InitialSchema1763900000001 } from "./migrations/0001-initial-schema.js";
 import { ClientsEtag1763900000002 } from "./migrations/0002-clients-etag.js";
 import { ExactIdentifiers1763900000003 } from "./migrations/0003-exact-identifiers.js";
+import { ServerKeys1763900000004 } from "./migrations/0004-server-keys.js";
 import { MemberInvitations1763900000005 } from "./migrations/0005-member-invitations.js";
 
 /** In order; a new migration is appended here and never edited once released. */
-export const MIGRATIONS = [InitialSchema1763900000001, ClientsEtag1763900000002, ExactIdentifiers1763900000003, MemberInvitations1763900000005];
+export const MIGRATIONS = [InitialSchema1763900000001, ClientsEtag1763900000002, ExactIdentifiers1763900000003, ServerKeys1763900000004, MemberInvitations1763900000005];

@@ -22,6 +22,7 @@ export async function listen(app: AppServices, port: number, host: string): Prom
   const oauth = oauthRoutes(app, clientIp);
   const system = createCtx(app.dataSource, { type: "SYSTEM" });
   await app.services.keys.current(system);
+  await app.services.serverKeys.secretDigestKey(system);
   const sweeper = setInterval(() => {
     app.services.tokens.pruneExpired(system).catch((error: unknown) => app.logger.warn({ err: error }, "pruning expired tokens failed"));
   }, SWEEP_MS);

@@ -16,8 +16,7 @@ describe(`clavis migrate on ${testDbKind()}`, () => {
 
   it("applies pending migrations, then reports none (json)", async () => {
     const first = await runCli(["migrate", "--format", "json"], { DATABASE_URL: db.url });
-    expect(first).toEqual({ code: 0, stdout: `${JSON.stringify({ applied: MIGRATIONS.map((migration) => migration.name) })}
-`, stderr: "" });
+    expect(first).toEqual({ code: 0, stdout: `${JSON.stringify({ applied: MIGRATIONS.map((migration) => migration.name) })}\n`, stderr: "" });
     const second = await runCli(["migrate", "--format", "json"], { DATABASE_URL: db.url });
     expect(second).toEqual({ code: 0, stdout: '{"applied":[]}\n', stderr: "" });
   });

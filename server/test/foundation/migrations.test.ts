@@ -7,6 +7,7 @@ import { createDataSource, migrate } from "../../src/db/data-source.js";
 import { InitialSchema1763900000001 } from "../../src/db/migrations/0001-initial-schema.js";
 import { ClientsEtag1763900000002 } from "../../src/db/migrations/0002-clients-etag.js";
 import { ExactIdentifiers1763900000003 } from "../../src/db/migrations/0003-exact-identifiers.js";
+import { ServerKeys1763900000004 } from "../../src/db/migrations/0004-server-keys.js";
 import { MemberInvitations1763900000005 } from "../../src/db/migrations/0005-member-invitations.js";
 import { MIGRATIONS } from "../../src/db/migrations.js";
 import { Organization } from "../../src/modules/organizations/organization.entity.js";
@@ -21,6 +22,7 @@ const TABLES = [
   "member_invitations",
   "memberships",
   "organizations",
+  "server_keys",
   "sessions",
   "signing_keys",
   "users",
@@ -230,6 +232,35 @@ describe(`migrations on ${testDbKind()}`, () => {
         await current.undoLastMigration();
         await expect(current.query("SELECT * FROM member_invitations")).rejects.toThrow();
         expect(await migrate(current)).toEqual(["MemberInvitations1763900000005"]);
+      } finally {
+        await current.destroy();
+      }
+    } finally {
+      if (first.isInitialized) await first.destroy();
+      await older.drop();
+    }
+  });
+
+  it("adds server_keys to a database made before it, and takes it away again on undo", async () => {
+    const older = await createTestDatabase();
+    const first = olderDataSource(older.url, MIGRATIONS.slice(0, MIGRATIONS.indexOf(ServerKeys1763900000004)));
+    await first.initialize();
+    try {
+      await migrate(first);
+      await first.destroy();
+      const current = olderDataSource(older.url, through(ServerKeys1763900000004));
+      await current.initialize();
+      try {
+        expect(await migrate(current)).toEqual(["ServerKeys1763900000004"]);
+        await current.query("INSERT INTO server_keys (name, value, is_encrypted, created_at) VALUES ('k', 'v1:x', 1, '2026-03-04 05:06:07.089')");
+        await expect(current.query("INSERT INTO server_keys (name, value, is_encrypted, created_at) VALUES ('k', 'v1:y', 1, '2026-03-04 05:06:07.089')")).rejects.toThrow();
+        await current.undoLastMigration();
+        const runner = current.createQueryRunner();
+        try {
+          expect(await runner.hasTable("server_keys")).toBe(false);
+        } finally {
+          await runner.release();
+        }
       } finally {
         await current.destroy();
       }

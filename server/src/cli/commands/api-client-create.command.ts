@@ -13,7 +13,7 @@ export const apiClientCreateCommand: CliCommand = {
     "--scope API              An API the client may ever hold permissions in (repeatable);",
     "                         `--scope system` without --org makes a platform-level system client",
     "--id CLIENT_ID           Choose the client id (3-64 of a-z 0-9 . _ -)",
-    "--secret-stdin           Read a fixed secret from standard input (must pass a strength check)",
+    "--secret-stdin           Read a fixed secret from standard input: 32-200 of A-Z a-z 0-9 - . _ ~",
     "--environment live|staging  Default live",
     "--expires DATE           e.g. 2027-01-31 (valid through that day, UTC)",
     "--allowed-ip CIDR        An address or block allowed to use the client (repeatable)",

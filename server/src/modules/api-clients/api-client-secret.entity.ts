@@ -12,7 +12,7 @@ export class ApiClientSecret {
   @Column({ type: "integer" })
   version!: number;
 
-  /** argon2id; the secret itself is never stored. */
+  /** `hmac-sha256:v1:…` (Clavis-format secrets) or `$argon2id$…` (chosen ones); never the secret. */
   @Column({ type: "varchar", length: 255 })
   hash!: string;
 

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { DataSource } from "typeorm";
 import type { Ctx } from "../../common/context.js";
+import { writeInTurn } from "../../common/transaction.js";
 import { selectEntities } from "../../db/prepared-select.js";
 import { ApiClientSecret } from "./api-client-secret.entity.js";
 import type { ApiClient } from "./api-client.entity.js";
@@ -31,4 +33,12 @@ export function secretState(clients: readonly ApiClient[], secrets: readonly Api
     const previous = own.find((secret) => secret.version < client.secretVersion && secret.expiresAt !== null && secret.expiresAt.getTime() > now);
     return { client, secretHint: current?.hint ?? "", previousSecretExpiresAt: previous?.expiresAt ?? null };
   });
+}
+
+/**
+ * Stores a secret's hash in another form (an argon2id hash replaced by the keyed digest).
+ * Conditional on the hash read, so it never undoes a change made meanwhile.
+ */
+export async function replaceSecretHash(dataSource: DataSource, id: string, from: string, to: string): Promise<void> {
+  await writeInTurn(dataSource, () => dataSource.manager.update(ApiClientSecret, { id, hash: from }, { hash: to }));
 }

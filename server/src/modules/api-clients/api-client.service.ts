@@ -19,7 +19,7 @@ import { ClientListCache, touchClients } from "./client-list-cache.js";
 import { allowedIpsErrors, clientIdErrors, descriptionErrors, expiresAtErrors, nameErrors, redirectUrisErrors } from "./api-client.rules.js";
 import type { ApiClientView, ApiClientWithSecret } from "./api-client.view.js";
 import { composeClientId, generateClientId } from "./client-id.js";
-import { generateSecret, hashSecret, providedSecretErrors } from "./client-secret.js";
+import { generateSecret, providedSecretErrors, storedSecretHash } from "./client-secret.js";
 import { assertCanGrant, changeSummary, type PermissionChange, resolvePermissionChange } from "./permission-change.js";
 
 export interface CreateApiClientData {
@@ -58,7 +58,9 @@ export class ApiClientService {
     private readonly audit: AuditService,
     private readonly catalog: PermissionCatalog,
     /** Told after each change commits, so this process's cached client state is dropped at once. */
-    private readonly changed: (clientId: string) => void = () => undefined,
+    private readonly changed: (clientId: string) => void,
+    /** The key of client-secret digests (ServerKeyService). */
+    private readonly secretDigestKey: (ctx: Ctx) => Promise<Buffer>,
   ) {}
 
   /**
@@ -119,8 +121,8 @@ export class ApiClientService {
     ]);
     assertCanGrant(ctx, permissions);
     const secret = data.secret ?? generateSecret(environment);
-    // argon2 runs before the transaction, so no lock is held while it works.
-    const hash = await hashSecret(secret);
+    // Hashed before the transaction, so no lock is held while argon2 works on a chosen secret.
+    const hash = await storedSecretHash(secret, () => this.secretDigestKey(ctx));
     const localId = data.clientId ?? null;
     const clientId = localId === null ? generateClientId() : composeClientId(organization?.slug ?? SYSTEM_SCOPE, localId);
     const now = new Date();
@@ -225,7 +227,7 @@ export class ApiClientService {
       throw badInput([{ field: "gracePeriodSeconds", message: `Grace period must be from 0 to ${MAX_GRACE_SECONDS} seconds (7 days)` }]);
     }
     const secret = generateSecret(client.environment);
-    const hash = await hashSecret(secret);
+    const hash = await storedSecretHash(secret, () => this.secretDigestKey(ctx));
     const version = client.secretVersion + 1;
     const now = new Date();
     await transactional(ctx, async (tx) => {
@@ -251,9 +253,11 @@ export class ApiClientService {
   async delete(ctx: Ctx, id: string): Promise<string> {
     const { client } = await this.get(ctx, id, "write");
     await transactional(ctx, async (tx) => {
+      // The organization row first, as create takes it: the client's delete cascades into the
+      // secrets and tokens, and taking those before the organization deadlocked against creates.
+      await tx.manager.createQueryBuilder().update(Organization).set({ apiClientCount: () => "api_client_count - 1" }).where("id = :id AND api_client_count > 0", { id: client.organizationId }).execute();
       const deleted = await tx.manager.delete(ApiClient, { id });
       if (deleted.affected === 0) throw new AppError("NOT_FOUND", "API client not found");
-      await tx.manager.createQueryBuilder().update(Organization).set({ apiClientCount: () => "api_client_count - 1" }).where("id = :id AND api_client_count > 0", { id: client.organizationId }).execute();
       await touchClients(tx.manager, client.organizationId);
       await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.deleted", targetType: "API_CLIENT", targetId: id, targetLabel: client.name, changes: { clientId: client.clientId } });
     });

@@ -14,7 +14,16 @@ export function encryptPrivateKey(plaintext: string, secret: string): string {
   return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
 }
 
-export class KeyDecryptionError extends Error {}
+export class KeyDecryptionError extends Error {
+  constructor(
+    message: string,
+    /** Where the key that failed came from (see KeyRing); null when not known. */
+    readonly source: "environment" | "file" | "memory" | null = null,
+  ) {
+    super(message);
+    this.name = "KeyDecryptionError";
+  }
+}
 
 export function decryptPrivateKey(stored: string, secret: string): string {
   if (!stored.startsWith(PREFIX)) throw new KeyDecryptionError("unknown encrypted key format");

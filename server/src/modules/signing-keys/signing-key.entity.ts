@@ -13,7 +13,7 @@ export class SigningKey {
   @Column({ name: "public_jwk", type: "text" })
   publicJwk!: string;
 
-  /** A private JWK, AES-256-GCM encrypted when CLAVIS_KEY_ENCRYPTION_KEY is set. */
+  /** A private JWK, AES-256-GCM encrypted with the key-encryption key (see KeyRing). */
   @Column({ name: "private_key", type: "text" })
   privateKey!: string;
 

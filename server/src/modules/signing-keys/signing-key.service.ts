@@ -1,10 +1,10 @@
-import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey } from "node:crypto";
+import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey, type KeyObject } from "node:crypto";
 import type { Ctx } from "../../common/context.js";
 import { transactional, writeInTurn } from "../../common/transaction.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { Organization } from "../organizations/organization.entity.js";
 import { createSigner, type JwtSigner } from "./jwt-signer.js";
-import { decryptPrivateKey, encryptPrivateKey } from "./key-encryption.js";
+import type { KeyRing } from "./key-ring.js";
 import { SigningKey } from "./signing-key.entity.js";
 
 export interface PublicJwk extends JsonWebKey {
@@ -32,9 +32,12 @@ const CLOCK_SKEW_SECONDS = 300;
 export class SigningKeyService {
   private keySet: KeySet | null = null;
   private loading: Promise<KeySet> | null = null;
+  private sealing: Promise<void> | null = null;
+  // Decrypted once per kid: a key sealed again by another process meanwhile still signs here.
+  private readonly privateKeys = new Map<string, KeyObject>();
 
   constructor(
-    private readonly encryptionKey: string | null,
+    private readonly ring: KeyRing,
     private readonly audit: AuditService,
   ) {}
 
@@ -86,6 +89,11 @@ export class SigningKeyService {
   }
 
   private async load(ctx: Ctx): Promise<KeySet> {
+    this.sealing ??= this.sealStoredKeys(ctx).catch((error: unknown) => {
+      this.sealing = null;
+      throw error;
+    });
+    await this.sealing;
     let rows = await this.publishedRows(ctx);
     if (!rows.some((row) => row.status === "ACTIVE")) {
       // First start. Two processes starting at once may both create one; both stay valid.
@@ -93,13 +101,43 @@ export class SigningKeyService {
       rows = await this.publishedRows(ctx);
     }
     const active = rows.filter((row) => row.status === "ACTIVE").sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
-    const privateJwk = JSON.parse(active.isEncrypted ? decryptPrivateKey(active.privateKey, this.requireEncryptionKey()) : active.privateKey) as JsonWebKey;
     this.keySet = {
-      signer: createSigner(active.kid, createPrivateKey({ key: privateJwk, format: "jwk" })),
+      signer: createSigner(active.kid, this.privateKey(active)),
       publicKeys: rows.map(toPublicJwk),
       loadedAt: Date.now(),
     };
     return this.keySet;
+  }
+
+  private privateKey(row: SigningKey): KeyObject {
+    let key = this.privateKeys.get(row.kid);
+    if (key === undefined) {
+      const privateJwk = JSON.parse(this.ring.open(row.privateKey, row.isEncrypted, "signing keys").plaintext) as JsonWebKey;
+      key = createPrivateKey({ key: privateJwk, format: "jwk" });
+      this.privateKeys.set(row.kid, key);
+    }
+    return key;
+  }
+
+  /**
+   * Once per process: keys stored in the clear (before a key-encryption key was always at hand)
+   * or under the previous key-encryption key are sealed with the current one. A key that no
+   * key opens is left as it is: it is encrypted, and only the active key must open.
+   */
+  private async sealStoredKeys(ctx: Ctx): Promise<void> {
+    const connection = ctx.manager.connection;
+    for (const row of await connection.manager.find(SigningKey)) {
+      let opened;
+      try {
+        opened = this.ring.open(row.privateKey, row.isEncrypted, "signing keys");
+      } catch {
+        continue;
+      }
+      if (!opened.isStale) continue;
+      const sealed = this.ring.seal(opened.plaintext);
+      // Conditional on the value read, so a process that sealed it meanwhile is not overwritten.
+      await writeInTurn(connection, () => connection.manager.update(SigningKey, { kid: row.kid, privateKey: row.privateKey }, { privateKey: sealed, isEncrypted: true }));
+    }
   }
 
   private async publishedRows(ctx: Ctx): Promise<SigningKey[]> {
@@ -118,17 +156,12 @@ export class SigningKeyService {
       kid: `${now.toISOString().slice(0, 10)}-${randomBytes(6).toString("hex")}`,
       algorithm: "EdDSA",
       publicJwk: JSON.stringify(publicKey.export({ format: "jwk" })),
-      privateKey: this.encryptionKey === null ? privateJwk : encryptPrivateKey(privateJwk, this.encryptionKey),
-      isEncrypted: this.encryptionKey !== null,
+      privateKey: this.ring.seal(privateJwk),
+      isEncrypted: true,
       status: "ACTIVE",
       createdAt: now,
       retiredAt: null,
       publishUntil: null,
     };
-  }
-
-  private requireEncryptionKey(): string {
-    if (this.encryptionKey === null) throw new Error("The signing keys are encrypted: set CLAVIS_KEY_ENCRYPTION_KEY to the key they were encrypted with");
-    return this.encryptionKey;
   }
 }

@@ -5,6 +5,8 @@ import { ApiClientSecret } from "../api-clients/api-client-secret.entity.js";
 import { ApiClient } from "../api-clients/api-client.entity.js";
 import { Organization } from "../organizations/organization.entity.js";
 
+const NO_ID = "00000000-0000-0000-0000-000000000000";
+
 /** What /token and bearer checks need to know of a client, loaded in one go. */
 export interface ClientState {
   client: ApiClient;
@@ -12,7 +14,7 @@ export interface ClientState {
   /** The current secret and, during a grace period, the previous one. */
   secrets: ApiClientSecret[];
   isAllowedIp: (ip: string) => boolean;
-  /** secret version → keyed digest of a secret already verified with argon2id. */
+  /** secret version → keyed digest of a secret stored with argon2id and verified in this process. */
   verified: Map<number, Buffer>;
   loadedAt: number;
 }
@@ -57,6 +59,8 @@ export class ClientStateCache {
     const client = exactly(await manager.findOneBy(ApiClient, { clientId }), (row) => row.clientId, clientId);
     if (client === null) {
       this.entries.delete(clientId);
+      // The reads a known id makes, so an unknown id does not answer sooner.
+      await Promise.all([manager.findOneBy(Organization, { id: NO_ID }), manager.findBy(ApiClientSecret, { apiClientId: NO_ID })]);
       return null;
     }
     const [organization, secrets] = await Promise.all([
