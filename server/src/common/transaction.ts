@@ -46,9 +46,10 @@ export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityM
 }
 
 const RETRYABLE = new Set(["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT"]);
-// Every mutation of a client takes the organization row first, but InnoDB's gap locks on the
-// token and secret indexes can still pick victims when creates, deletes and token writes of one
-// organization run at full speed; eight attempts keep that invisible while staying bounded.
+// Creates and deletes take the organization row first, but resets and edits take the client row
+// first and the organization's etag after, and InnoDB's gap locks on the token and secret indexes
+// pick victims too when one organization's clients change at full speed: eight attempts keep that
+// invisible to callers while staying bounded.
 const ATTEMPTS = 8;
 
 function isRetryable(error: unknown): boolean {
