@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import type { DataSource } from "typeorm";
 import { createLogger } from "./common/logger.js";
+import { startMemoryProbe } from "./common/memory-probe.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createDataSource, migrate } from "./db/data-source.js";
 import { describeDatabaseError } from "./db/database-errors.js";
@@ -12,6 +13,8 @@ import { createServices, type Services } from "./services.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Test-only, see memory-probe.ts; deliberately not part of Config.
+  if (process.env.CLAVIS_MEMORY_PROBE === "1") startMemoryProbe();
   const logger = createLogger(config.logLevel);
   const dataSource = createDataSource(config.database);
   try {

@@ -28,7 +28,20 @@ export function decodeCursor(cursor: string): [string | number, string] {
   } catch {
     // fall through to the error below
   }
-  throw new AppError("BAD_USER_INPUT", "The cursor is not valid", [{ field: "after", message: "The cursor is not valid" }]);
+  throw invalidCursor();
+}
+
+// The last millisecond of 9999: MySQL's DATETIME ends there.
+const LATEST_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** A time sort key of a cursor (milliseconds since 1970, as encodeCursor writes it) as a Date. */
+export function cursorTime(sortValue: string | number): Date {
+  if (typeof sortValue !== "number" || !Number.isInteger(sortValue) || sortValue < 0 || sortValue > LATEST_TIME_MS) throw invalidCursor();
+  return new Date(sortValue);
+}
+
+function invalidCursor(): AppError {
+  return new AppError("BAD_USER_INPUT", "The cursor is not valid", [{ field: "after", message: "The cursor is not valid" }]);
 }
 
 export function checkPageSize(first: number): void {

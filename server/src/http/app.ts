@@ -5,6 +5,7 @@ import { createApollo, buildClavisSchema } from "./graphql.js";
 import { graphqlRoute } from "./graphql-route.js";
 import { healthRoutes } from "./health.route.js";
 import { requestLogger } from "./logging.js";
+import { webSecurityHeaders } from "./security-headers.js";
 import { jsonNotFound } from "./not-found.js";
 import { webStatic } from "./web-static.js";
 
@@ -21,6 +22,7 @@ export async function createHttpApp(app: AppServices, clientIp: (req: IncomingMe
   handler.disable("x-powered-by");
   handler.set("trust proxy", app.config.trustProxy);
   handler.use(requestLogger(app.logger));
+  handler.use(webSecurityHeaders(app.config.issuer));
   handler.use(healthRoutes(app.dataSource));
   const web = webStatic(app.config.webDistPath);
   if (web !== null) handler.use(web);

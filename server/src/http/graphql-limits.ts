@@ -9,6 +9,7 @@ import {
   type ValidationRule,
 } from "graphql";
 import { createRequire } from "node:module";
+import { coerceVariables } from "./graphql-variables.js";
 
 // Its ESM build imports graphql/index.mjs, a second copy of graphql beside the CommonJS one the
 // schema is built with ("another module or realm"); the CommonJS build shares ours.
@@ -55,16 +56,34 @@ export function depthLimit(maxDepth: number): ValidationRule {
 }
 
 /**
+ * The key under which an operation's estimate is kept: its query hash (never its text, which may
+ * hold literals), operation name, and the variables that can change the estimate. Those are the
+ * numbers (`first`) and booleans (`@include(if:)`); strings and input objects never count, so a
+ * password sent as a variable is never kept here.
+ */
+export function complexityKey(queryHash: string, operationName: string | null, variables: Record<string, unknown>): string {
+  let key = `${queryHash}\u0000${operationName ?? ""}`;
+  for (const [name, value] of Object.entries(variables)) {
+    if (typeof value === "number" || typeof value === "boolean" || value === null) key += `\u0000${name}=${String(value)}`;
+  }
+  return key;
+}
+
+/**
  * Estimates each operation's cost before it runs; lists count by their `first` argument. The
- * estimate depends only on the document and variables, so repeated requests reuse it.
+ * variables are coerced first (bad ones are the caller's error, see coerceVariables), and the
+ * estimate is reused for requests that share a complexityKey.
  */
 export function complexityLimit(maxComplexity: number): ApolloServerPlugin {
   const known = new Map<string, number>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          const key = `${request.operationName ?? ""}\u0000${request.query ?? ""}\u0000${JSON.stringify(request.variables ?? {})}`;
+        async didResolveOperation({ request, document, schema, operation, queryHash }) {
+          // No such operation in the document: execution answers that (400) before anything runs.
+          if (operation === undefined) return;
+          const variables = coerceVariables(schema, operation, request.variables ?? {});
+          const key = complexityKey(queryHash, request.operationName ?? null, variables);
           let complexity = known.get(key);
           if (complexity === undefined) {
             complexity = getComplexity({

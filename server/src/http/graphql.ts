@@ -9,6 +9,7 @@ import { RESOLVERS } from "./resolvers.js";
 import type { GraphQLContext } from "./graphql-context.js";
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "./graphql-limits.js";
 import { tooManyRequestsStatus } from "./graphql-status.js";
+import { persistedQueriesRefused } from "./graphql-persisted-queries.js";
 
 export function buildClavisSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: RESOLVERS, validate: false, emitSchemaFile: false });
@@ -21,9 +22,12 @@ export async function createApollo(schema: GraphQLSchema, logger: Logger): Promi
     // Shutdown is ours (http/server.ts): Apollo would re-raise SIGTERM before in-flight requests finish.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean …?" in validation errors: they would list fields with introspection off (production).
+    hideSchemaDetailsFromClientErrors: true,
+    persistedQueries: false,
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     // No HTTP caching of GraphQL answers here, so the per-field cache-control bookkeeping is off.
-    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY), tooManyRequestsStatus(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY), tooManyRequestsStatus(), ApolloServerPluginCacheControlDisabled(), persistedQueriesRefused()],
     formatError: (formatted, error) => formatError(formatted, error, logger),
   });
   await apollo.start();
@@ -43,7 +47,8 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, logger: L
     logger.error({ err: original, path: formatted.path }, "unexpected GraphQL error");
     return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
   }
-  return formatted;
+  // The option above covers validation only; no other error may suggest names either.
+  return { ...formatted, message: formatted.message.replace(/ ?Did you mean(.+?)\?$/, "") };
 }
 
 /** The SDL committed as schema.graphql: sorted, so it changes only when the schema does. */

@@ -5,6 +5,7 @@ import { oauthRoutes } from "../oauth/routes.js";
 import { createCtx } from "../services.js";
 import { createHttpApp } from "./app.js";
 import { clientIpResolver } from "./client-ip.js";
+import { apiSecurityHeaders } from "./security-headers.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const SWEEP_MS = 60_000;
@@ -20,6 +21,7 @@ export async function listen(app: AppServices, port: number, host: string): Prom
   const clientIp = clientIpResolver(app.config.trustProxy);
   const http = await createHttpApp(app, clientIp);
   const oauth = oauthRoutes(app, clientIp);
+  const securityHeaders = apiSecurityHeaders(app.config.issuer);
   const system = createCtx(app.dataSource, { type: "SYSTEM" });
   await app.services.keys.current(system);
   await app.services.serverKeys.secretDigestKey(system);
@@ -28,6 +30,7 @@ export async function listen(app: AppServices, port: number, host: string): Prom
   }, SWEEP_MS);
   sweeper.unref();
   const server = createServer((req, res) => {
+    securityHeaders(res);
     const route = oauth(req);
     if (route !== null) route(req, res);
     else if (req.url === "/graphql" || req.url?.startsWith("/graphql?")) http.graphql(req, res);

@@ -1,5 +1,5 @@
 import type { Ctx } from "../../common/context.js";
-import { checkPageSize, decodeCursor, encodeCursor, type Page, type PageArgs } from "../../common/pagination.js";
+import { checkPageSize, cursorTime, decodeCursor, encodeCursor, type Page, type PageArgs } from "../../common/pagination.js";
 import { selectEntities, selectRows } from "../../db/prepared-select.js";
 import { secretsOf, secretState } from "./api-client-secrets.js";
 import { ApiClient, type Environment } from "./api-client.entity.js";
@@ -64,7 +64,7 @@ export async function listApiClients(
   const { column, direction } = ORDER[orderBy];
   if (page.after !== null) {
     const [key, id] = decodeCursor(page.after);
-    const value = column === "created_at" ? new Date(Number(key)) : String(key);
+    const value = column === "created_at" ? cursorTime(key) : String(key);
     const op = direction === "ASC" ? ">" : "<";
     where.push(`(c.${column} ${op} ? OR (c.${column} = ? AND c.id ${op} ?))`);
     params.push(value, value, id);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Brackets } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity.js";
 import { actorId, actorLabel, type Ctx } from "../../common/context.js";
-import { checkPageSize, decodeCursor, encodeCursor, type Page, type PageArgs } from "../../common/pagination.js";
+import { checkPageSize, cursorTime, decodeCursor, encodeCursor, type Page, type PageArgs } from "../../common/pagination.js";
 import type { AccessPolicy } from "../auth/access-policy.js";
 import { AuditEvent } from "./audit-event.entity.js";
 
@@ -55,7 +55,7 @@ export class AuditService {
     const query = base.clone().orderBy("e.created_at", "DESC").addOrderBy("e.id", "DESC").take(page.first + 1);
     if (page.after !== null) {
       const [createdAt, id] = decodeCursor(page.after);
-      const at = new Date(Number(createdAt));
+      const at = cursorTime(createdAt);
       query.andWhere(new Brackets((where) => where.where("e.created_at < :at", { at }).orWhere("e.created_at = :at AND e.id < :id", { at, id })));
     }
     const rows = await query.getMany();

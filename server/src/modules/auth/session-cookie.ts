@@ -3,11 +3,17 @@ import { SESSION_TTL_MS } from "./auth.service.js";
 
 export const SESSION_COOKIE = "clavis_session";
 
+/** The session token the cookie carries; a cookie that is not valid percent-encoding is no session. */
 export function readSessionCookie(header: string | undefined): string | null {
   if (header === undefined) return null;
   for (const part of header.split(";")) {
     const [name, ...value] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join("="));
+    if (name !== SESSION_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join("="));
+    } catch {
+      return null;
+    }
   }
   return null;
 }
