@@ -6,6 +6,7 @@ import { ApiClientService } from "./modules/api-clients/api-client.service.js";
 import { AuditService } from "./modules/audit/audit.service.js";
 import { AccessPolicy } from "./modules/auth/access-policy.js";
 import { AuthService } from "./modules/auth/auth.service.js";
+import { SignInGuard } from "./modules/auth/sign-in-guard.js";
 import { MemberService } from "./modules/members/member.service.js";
 import { OrganizationService } from "./modules/organizations/organization.service.js";
 import { loadCatalog, type PermissionCatalog } from "./modules/permissions/permission-catalog.js";
@@ -42,18 +43,20 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const organizations = new OrganizationService(access, audit, config.apiClientsDefault, (id) => clientStates.evictOrganization(id));
   const keys = new SigningKeyService(config.keyEncryptionKey, audit);
   const lastUsed = new LastUsedRecorder(dataSource);
+  const hashBudget = new HashBudget(20, 60_000);
+  const signIn = new SignInGuard(hashBudget);
   return {
     catalog,
-    hashBudget: new HashBudget(20, 60_000),
+    hashBudget,
     access,
     audit,
     organizations,
     members: new MemberService(access, audit),
-    auth: new AuthService(organizations, audit),
+    auth: new AuthService(organizations, audit, hashBudget, signIn),
     apiClients: new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId)),
     keys,
     clientStates,
-    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates), audit),
+    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates), audit, clientStates, hashBudget),
     tokens: new TokenService(config.issuer, dataSource, keys, clientStates, lastUsed),
     lastUsed,
   };

@@ -1,3 +1,6 @@
+import { tooManyRequests } from "./errors.js";
+import { throttleKey } from "./throttle-key.js";
+
 /**
  * How many slow hashes (argon2id) unauthenticated requests from one address may start per
  * window. A slot is taken before the hash starts, so a burst of concurrent requests cannot all
@@ -24,6 +27,21 @@ export class HashBudget {
     if (window.used >= this.limit) return Math.max(1, Math.ceil((window.resetAt - now) / 1000));
     window.used += 1;
     return null;
+  }
+
+  /**
+   * Takes one slot for the caller at `ip` before a slow hash, or throws TOO_MANY_REQUESTS
+   * (HTTP 429 with Retry-After) without hashing.
+   */
+  spend(ip: string | null, now = Date.now()): void {
+    const wait = this.take(throttleKey(ip), now);
+    if (wait !== null) throw tooManyRequests(`Too many requests from your address. Try again in ${wait} seconds.`, wait);
+  }
+
+  /** Slots `key` has left in its current window. */
+  remaining(key: string, now = Date.now()): number {
+    const window = this.windows.get(key);
+    return window === undefined || window.resetAt <= now ? this.limit : this.limit - window.used;
   }
 
   private sweep(now: number): void {

@@ -1,14 +1,18 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Ctx } from "../../common/context.js";
+import { FailureThrottle, type FailureLimits } from "../../common/failure-throttle.js";
+import type { HashBudget } from "../../common/hash-budget.js";
 import { RateLimiter } from "../../common/rate-limiter.js";
+import { throttleKey } from "../../common/throttle-key.js";
 import { transactional } from "../../common/transaction.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { AuthFailure, ClientAuthenticator } from "./client-authenticator.js";
-import type { ClientState } from "./client-state-cache.js";
+import type { ClientState, ClientStateCache } from "./client-state-cache.js";
 
 export type ClientAuthOutcome =
   | { ok: true; state: ClientState; secretVersion: number }
   | { ok: false; kind: "invalid" }
-  | { ok: false; kind: "throttled"; retryAfterSeconds: number }
+  | { ok: false; kind: "throttled"; retryAfterSeconds: number; why: "failures" | "hash_budget" }
   | { ok: false; kind: "unauthorized"; message: string };
 
 const AUDITED: Partial<Record<AuthFailure, string>> = {
@@ -17,34 +21,77 @@ const AUDITED: Partial<Record<AuthFailure, string>> = {
 };
 
 /**
+ * Wrong secrets (or unknown client ids) per minute: 10 for one client id from one address, 30
+ * from one address in all, and once a client has 100 from all addresses, an address that has
+ * failed for it waits.
+ */
+export const CLIENT_AUTH_LIMITS: FailureLimits = { perAddress: 30, perAccountAndAddress: 10, perAccount: 100, windowMs: 60_000 };
+
+const REMEMBERED_SECRETS = 10_000;
+
+/**
  * Client authentication for /token, /introspect and /revoke. Callers learn only "failed";
  * why a known client was refused goes to its organization's audit trail.
  */
 export class ClientAuthService {
-  private readonly failuresPerIp = new RateLimiter(30, 60_000);
-  private readonly failuresPerClient = new RateLimiter(10, 60_000);
+  private readonly failures = new FailureThrottle(CLIENT_AUTH_LIMITS);
   // At most one audit event per client and reason a minute, so a retry loop cannot flood the trail.
   private readonly auditThrottle = new RateLimiter(1, 60_000);
+  // Stored hash → keyed digest of the secret that matched it here. A secret seen to match before
+  // is checked without argon2 (the authenticator keeps its own such digests), so it takes no slot
+  // of the hash budget: a busy client with an argon2-hashed secret is not held to it.
+  private readonly digestKey = randomBytes(32);
+  private readonly matched = new Map<string, Buffer>();
 
   constructor(
     private readonly authenticator: ClientAuthenticator,
     private readonly audit: AuditService,
+    private readonly states: ClientStateCache,
+    private readonly hashBudget: HashBudget,
   ) {}
 
   async authenticate(ctx: Ctx, clientId: string, secret: string): Promise<ClientAuthOutcome> {
-    const ip = ctx.ip ?? "";
-    const wait = this.failuresPerIp.blockedFor(ip) ?? this.failuresPerClient.blockedFor(clientId);
-    if (wait !== null) return { ok: false, kind: "throttled", retryAfterSeconds: wait };
-    const result = await this.authenticator.authenticate(clientId, secret, ip);
-    if (result.ok) return result;
-    if (result.reason === "unknown_client" || result.reason === "bad_secret") {
-      this.failuresPerIp.hit(ip);
-      this.failuresPerClient.hit(clientId);
-      return { ok: false, kind: "invalid" };
+    const address = throttleKey(ctx.ip);
+    const wait = this.failures.begin(clientId, address);
+    if (wait !== null) return { ok: false, kind: "throttled", retryAfterSeconds: wait, why: "failures" };
+    const state = await this.states.get(clientId);
+    const digest = createHmac("sha256", this.digestKey).update(secret).digest();
+    if (this.needsSlowHash(state, digest)) {
+      const slotWait = this.hashBudget.take(address);
+      if (slotWait !== null) {
+        this.failures.withdrawn(clientId, address);
+        return { ok: false, kind: "throttled", retryAfterSeconds: slotWait, why: "hash_budget" };
+      }
     }
+    const result = await this.authenticator.authenticate(clientId, secret, ctx.ip ?? "");
+    if (!result.ok && (result.reason === "unknown_client" || result.reason === "bad_secret")) return { ok: false, kind: "invalid" };
+    // The secret was right, whatever else refuses the client.
+    this.failures.succeeded(clientId, address);
+    if (result.ok) this.remember(result.state, result.secretVersion, digest);
+    if (result.ok) return result;
     if (result.reason === "api_clients_off") return { ok: false, kind: "unauthorized", message: "API clients are switched off for this client's organization" };
     await this.recordRefusal(ctx, result.state, result.reason);
     return { ok: false, kind: "invalid" };
+  }
+
+  /**
+   * Whether the authenticator will run argon2: for an unknown id (its dummy verification), or
+   * when a candidate secret is argon2-hashed and this secret has not matched any candidate before.
+   */
+  private needsSlowHash(state: ClientState | null, digest: Buffer): boolean {
+    if (state === null) return true;
+    if (!state.secrets.some((candidate) => candidate.hash.startsWith("$argon2"))) return false;
+    return !state.secrets.some((candidate) => {
+      const known = this.matched.get(candidate.hash);
+      return known !== undefined && timingSafeEqual(known, digest);
+    });
+  }
+
+  private remember(state: ClientState, secretVersion: number, digest: Buffer): void {
+    const hash = state.secrets.find((candidate) => candidate.version === secretVersion)?.hash;
+    if (hash === undefined || this.matched.has(hash)) return;
+    if (this.matched.size >= REMEMBERED_SECRETS) this.matched.delete(this.matched.keys().next().value as string);
+    this.matched.set(hash, digest);
   }
 
   private async recordRefusal(ctx: Ctx, state: ClientState | null, reason: AuthFailure): Promise<void> {
