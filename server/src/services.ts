@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import { ApiClientService } from "./modules/api-clients/api-client.service.js";
 import { AuditService } from "./modules/audit/audit.service.js";
 import { AccessPolicy } from "./modules/auth/access-policy.js";
+import { AccountService } from "./modules/auth/account.service.js";
 import { AuthService } from "./modules/auth/auth.service.js";
 import { SignInGuard } from "./modules/auth/sign-in-guard.js";
 import { MemberService } from "./modules/members/member.service.js";
@@ -27,6 +28,7 @@ export interface Services {
   organizations: OrganizationService;
   members: MemberService;
   auth: AuthService;
+  account: AccountService;
   apiClients: ApiClientService;
   keys: SigningKeyService;
   clientStates: ClientStateCache;
@@ -53,6 +55,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
     organizations,
     members: new MemberService(access, audit),
     auth: new AuthService(organizations, audit, hashBudget, signIn),
+    account: new AccountService(signIn, audit),
     apiClients: new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId)),
     keys,
     clientStates,
