@@ -45,7 +45,8 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const organizations = new OrganizationService(access, audit, config.apiClientsDefault, (id) => clientStates.evictOrganization(id));
   const keys = new SigningKeyService(config.keyEncryptionKey, audit);
   const lastUsed = new LastUsedRecorder(dataSource);
-  const hashBudget = new HashBudget(20, 60_000);
+  // Per address and minute: 20 password hashes or 100 client-secret verifications (HASH_COST).
+  const hashBudget = new HashBudget(100, 60_000);
   const signIn = new SignInGuard(hashBudget);
   return {
     catalog,

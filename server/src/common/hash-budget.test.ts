@@ -21,11 +21,17 @@ describe("HashBudget", () => {
     expect(budget.remaining("a", 60_000)).toBe(2);
   });
 
-  it("spends a slot per address, or refuses with TOO_MANY_REQUESTS and the seconds to wait", () => {
-    const budget = new HashBudget(1, 60_000);
-    budget.spend("2001:db8::1", 0);
-    expect(() => budget.spend("2001:db8::2", 30_000)).toThrow(expect.objectContaining({ code: "TOO_MANY_REQUESTS", retryAfterSeconds: 30, message: "Too many requests from your address. Try again in 30 seconds." }));
-    expect(() => budget.spend("2001:db8:0:1::1", 30_000)).not.toThrow();
+  it("charges by cost, so five-slot password hashes and one-slot secret checks share one budget", () => {
+    const budget = new HashBudget(10, 60_000);
+    expect([budget.take("a", 0, 5), budget.take("a", 0, 1), budget.take("a", 0, 5), budget.take("a", 0, 4), budget.take("a", 0, 1)]).toEqual([null, null, 60, null, 60]);
+    expect(budget.remaining("a", 0)).toBe(0);
+  });
+
+  it("spends per address, or refuses with TOO_MANY_REQUESTS and the seconds to wait", () => {
+    const budget = new HashBudget(5, 60_000);
+    budget.spend("2001:db8::1", 5, 0);
+    expect(() => budget.spend("2001:db8::2", 1, 30_000)).toThrow(expect.objectContaining({ code: "TOO_MANY_REQUESTS", retryAfterSeconds: 30, message: "Too many requests from your address. Try again in 30 seconds." }));
+    expect(() => budget.spend("2001:db8:0:1::1", 5, 30_000)).not.toThrow();
   });
 });
 

@@ -35,7 +35,7 @@ export class TooManyAttempts extends OAuthError {
   constructor(retryAfterSeconds: number, why: "failures" | "hash_budget") {
     const description =
       why === "failures"
-        ? `Too many failed authentication attempts for this client from your address. Retry after ${retryAfterSeconds} seconds.`
+        ? `Too many failed client authentications from your address. Retry after ${retryAfterSeconds} seconds.`
         : `Too many requests from your address. Retry after ${retryAfterSeconds} seconds.`;
     super("temporarily_unavailable", description, 429, { "retry-after": String(retryAfterSeconds) });
   }

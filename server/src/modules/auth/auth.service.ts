@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { LessThan } from "typeorm";
 import type { Ctx } from "../../common/context.js";
 import { AppError, badInput } from "../../common/errors.js";
-import type { HashBudget } from "../../common/hash-budget.js";
+import { HASH_COST, type HashBudget } from "../../common/hash-budget.js";
 import { inTransaction, isSqlite, transactional, writeInTurn } from "../../common/transaction.js";
 import { nameErrors } from "../api-clients/api-client.rules.js";
 import type { AuditService } from "../audit/audit.service.js";
@@ -48,7 +48,7 @@ export class AuthService {
    */
   async setup(ctx: Ctx, data: SetupData): Promise<{ user: User; organization: Organization; token: string }> {
     if (!(await this.needsSetup(ctx))) throw alreadySetUp();
-    this.hashBudget.spend(ctx.ip);
+    this.hashBudget.spend(ctx.ip, HASH_COST.password);
     const email = normalizeEmail(data.email);
     const errors = [
       ...nameErrors(data.organizationName, "organizationName"),

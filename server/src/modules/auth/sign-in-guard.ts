@@ -1,7 +1,7 @@
 import type { Ctx } from "../../common/context.js";
 import { tooManyRequests } from "../../common/errors.js";
 import { FailureThrottle, type FailureLimits } from "../../common/failure-throttle.js";
-import type { HashBudget } from "../../common/hash-budget.js";
+import { HASH_COST, type HashBudget } from "../../common/hash-budget.js";
 import { throttleKey } from "../../common/throttle-key.js";
 import { verifyAgainstDummy, verifyPassword } from "../members/password.js";
 import { User } from "../members/user.entity.js";
@@ -28,7 +28,7 @@ export class SignInGuard {
     const wait = this.failures.begin(email, address);
     if (wait !== null) throw tooManyRequests(`Too many sign-in attempts. Try again in ${wait} seconds.`, wait);
     try {
-      this.hashBudget.spend(ctx.ip);
+      this.hashBudget.spend(ctx.ip, HASH_COST.password);
     } catch (error) {
       this.failures.withdrawn(email, address);
       throw error;

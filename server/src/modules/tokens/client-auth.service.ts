@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Ctx } from "../../common/context.js";
 import { FailureThrottle, type FailureLimits } from "../../common/failure-throttle.js";
-import type { HashBudget } from "../../common/hash-budget.js";
+import { HASH_COST, type HashBudget } from "../../common/hash-budget.js";
 import { RateLimiter } from "../../common/rate-limiter.js";
 import { throttleKey } from "../../common/throttle-key.js";
 import { transactional } from "../../common/transaction.js";
@@ -57,7 +57,7 @@ export class ClientAuthService {
     const state = await this.states.get(clientId);
     const digest = createHmac("sha256", this.digestKey).update(secret).digest();
     if (this.needsSlowHash(state, digest)) {
-      const slotWait = this.hashBudget.take(address);
+      const slotWait = this.hashBudget.take(address, Date.now(), HASH_COST.clientSecret);
       if (slotWait !== null) {
         this.failures.withdrawn(clientId, address);
         return { ok: false, kind: "throttled", retryAfterSeconds: slotWait, why: "hash_budget" };
