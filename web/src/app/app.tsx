@@ -1,11 +1,12 @@
 import { useEffect } from "react";
 import { ErrorBanner, Loading } from "../components/ui/error-banner";
+import { AccountPage } from "../features/account/account-page";
 import { LoginPage } from "../features/auth/login-page";
 import { SetupPage } from "../features/auth/setup-page";
 import { useMyOrganizations, useSession } from "../features/auth/use-session";
 import { toAppError } from "../lib/graphql-errors";
 import { useI18n } from "../lib/i18n";
-import { useRouter } from "../lib/router";
+import { matchPath, useRouter } from "../lib/router";
 import { OrganizationLayout } from "./organization-layout";
 
 /** First run, sign-in, or the signed-in app; the URL decides the screen. */
@@ -16,7 +17,9 @@ export function App() {
   const signedIn = session.data?.me != null;
   const organizations = useMyOrganizations(!signedIn);
   const firstOrganization = organizations.data?.myOrganizations[0]?.id;
-  const organizationId = /^\/organization\/([^/]+)/.exec(path)?.[1];
+  const isAccount = matchPath("/account", path) !== null;
+  // The account screen keeps the header of the first organization.
+  const organizationId = isAccount ? firstOrganization : /^\/organization\/([^/]+)/.exec(path)?.[1];
 
   useEffect(() => {
     if (signedIn && organizationId === undefined && firstOrganization !== undefined) navigate(`/organization/${firstOrganization}`, { replace: true });
@@ -31,5 +34,10 @@ export function App() {
     return <main className="auth-page"><div className="card">{t("app.noOrganizations")}</div></main>;
   }
   if (organizationId === undefined || organizations.data === undefined) return <Loading label={t("common.loading")} />;
-  return <OrganizationLayout organizationId={organizationId} organizations={organizations.data.myOrganizations} me={session.data?.me ?? null} onSignedOut={refresh} />;
+  const me = session.data?.me ?? null;
+  return (
+    <OrganizationLayout organizationId={organizationId} organizations={organizations.data.myOrganizations} me={me} onSignedOut={refresh}>
+      {isAccount && me !== null ? <AccountPage me={me} /> : undefined}
+    </OrganizationLayout>
+  );
 }

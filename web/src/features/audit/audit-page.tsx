@@ -18,6 +18,8 @@ const ACTIONS: Record<string, MessageKey> = {
   "member.role_changed": "audit.action.memberRole",
   "organization.created": "audit.action.orgCreated",
   "organization.updated": "audit.action.orgUpdated",
+  "user.password_changed": "audit.action.passwordChanged",
+  "user.sessions_signed_out": "audit.action.sessionsSignedOut",
 };
 
 /** Who did what, when, from where; newest first, filterable by client. */
