@@ -5,9 +5,11 @@ import type { Config } from "./config.js";
 import { ApiClientService } from "./modules/api-clients/api-client.service.js";
 import { AuditService } from "./modules/audit/audit.service.js";
 import { AccessPolicy } from "./modules/auth/access-policy.js";
+import { AccountService } from "./modules/auth/account.service.js";
 import { AuthService } from "./modules/auth/auth.service.js";
 import { ShowLinkToInviter } from "./modules/invitations/invitation-sender.js";
 import { InvitationService } from "./modules/invitations/invitation.service.js";
+import { SignInGuard } from "./modules/auth/sign-in-guard.js";
 import { MemberService } from "./modules/members/member.service.js";
 import { OrganizationService } from "./modules/organizations/organization.service.js";
 import { loadCatalog, type PermissionCatalog } from "./modules/permissions/permission-catalog.js";
@@ -31,6 +33,7 @@ export interface Services {
   organizations: OrganizationService;
   members: MemberService;
   auth: AuthService;
+  account: AccountService;
   apiClients: ApiClientService;
   keys: SigningKeyService;
   clientStates: ClientStateCache;
@@ -54,8 +57,10 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const system = createCtx(dataSource, { type: "SYSTEM" });
   const keys = new SigningKeyService(keyRing, audit);
   const lastUsed = new LastUsedRecorder(dataSource);
-  const hashBudget = new HashBudget(20, 60_000);
-  const auth = new AuthService(organizations, audit);
+  // Per address and minute: 20 password hashes or 100 client-secret verifications (HASH_COST).
+  const hashBudget = new HashBudget(100, 60_000);
+  const signIn = new SignInGuard(hashBudget);
+  const auth = new AuthService(organizations, audit, hashBudget, signIn);
   return {
     catalog,
     hashBudget,
@@ -64,10 +69,11 @@ export function createServices(config: Config, dataSource: DataSource): Services
     organizations,
     members: new MemberService(access, audit),
     auth,
+    account: new AccountService(signIn, audit),
     apiClients: new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx)),
     keys,
     clientStates,
-    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit),
+    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit, hashBudget),
     tokens: new TokenService(config.issuer, dataSource, keys, clientStates, lastUsed),
     lastUsed,
     invitations: new InvitationService(access, audit, auth, hashBudget, new ShowLinkToInviter(), config.issuer),

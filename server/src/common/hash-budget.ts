@@ -1,6 +1,17 @@
+import { tooManyRequests } from "./errors.js";
+import { throttleKey } from "./throttle-key.js";
+
 /**
- * How many slow hashes (argon2id) unauthenticated requests from one address may start per
- * window. A slot is taken before the hash starts, so a burst of concurrent requests cannot all
+ * What one slow hash costs of the budget. A password (argon2id, 64 MiB, 3 passes) takes about
+ * five times the work of a client secret (argon2id, 19 MiB, 2 passes), so a budget of 100 is 20
+ * password hashes or 100 secret verifications: a gateway fetching tokens for many clients after
+ * a restart is not held to the pace meant for password guessing.
+ */
+export const HASH_COST = { password: 5, clientSecret: 1 } as const;
+
+/**
+ * How much slow hashing (argon2id) unauthenticated requests from one address may start per
+ * window. Slots are taken before the hash starts, so a burst of concurrent requests cannot all
  * slip past the check while the first ones are still hashing; once the budget is spent the
  * caller is refused at once, without hashing.
  */
@@ -13,17 +24,32 @@ export class HashBudget {
     readonly windowMs: number,
   ) {}
 
-  /** Takes one slot for `key` (see throttleKey): null when granted, else seconds to wait. */
-  take(key: string, now = Date.now()): number | null {
+  /** Takes `cost` slots for `key` (see throttleKey): null when granted, else seconds to wait. */
+  take(key: string, now = Date.now(), cost = 1): number | null {
     this.sweep(now);
     const window = this.windows.get(key);
     if (window === undefined || window.resetAt <= now) {
-      this.windows.set(key, { used: 1, resetAt: now + this.windowMs });
+      this.windows.set(key, { used: cost, resetAt: now + this.windowMs });
       return null;
     }
-    if (window.used >= this.limit) return Math.max(1, Math.ceil((window.resetAt - now) / 1000));
-    window.used += 1;
+    if (window.used + cost > this.limit) return Math.max(1, Math.ceil((window.resetAt - now) / 1000));
+    window.used += cost;
     return null;
+  }
+
+  /**
+   * Takes the slots of one slow hash for the caller at `ip` before it starts, or throws
+   * TOO_MANY_REQUESTS (HTTP 429 with Retry-After) without hashing.
+   */
+  spend(ip: string | null, cost: number, now = Date.now()): void {
+    const wait = this.take(throttleKey(ip), now, cost);
+    if (wait !== null) throw tooManyRequests(`Too many requests from your address. Try again in ${wait} seconds.`, wait);
+  }
+
+  /** Slots `key` has left in its current window. */
+  remaining(key: string, now = Date.now()): number {
+    const window = this.windows.get(key);
+    return window === undefined || window.resetAt <= now ? this.limit : this.limit - window.used;
   }
 
   private sweep(now: number): void {

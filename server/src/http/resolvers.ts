@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from "type-graphql";
+import { AccountResolver } from "../modules/auth/account.resolver.js";
 import { ApiClientResolver } from "../modules/api-clients/api-client.resolver.js";
 import { AuditResolver } from "../modules/audit/audit.resolver.js";
 import { AuthResolver } from "../modules/auth/auth.resolver.js";
@@ -17,4 +18,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   OrganizationResolver,
   PermissionCatalogResolver,
   ServerInfoResolver,
+  AccountResolver,
 ];

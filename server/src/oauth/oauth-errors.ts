@@ -25,9 +25,19 @@ export class InvalidClient extends OAuthError {
   }
 }
 
+/**
+ * 429 with Retry-After (RFC 6585). RFC 6749 §5.2 has no code for it; this is refused before the
+ * secret is checked (a right one too), so not invalid_client, which tells clients and operators
+ * that the secret is wrong. temporarily_unavailable is RFC 6749's own "try again later" (§4.1.2.1:
+ * temporary overloading); slow_down belongs to device-flow polling (RFC 8628 §3.5).
+ */
 export class TooManyAttempts extends OAuthError {
-  constructor(retryAfterSeconds: number) {
-    super("invalid_client", `Too many failed authentication attempts. Retry after ${retryAfterSeconds} seconds.`, 429, { "retry-after": String(retryAfterSeconds) });
+  constructor(retryAfterSeconds: number, why: "failures" | "hash_budget") {
+    const description =
+      why === "failures"
+        ? `Too many failed client authentications from your address. Retry after ${retryAfterSeconds} seconds.`
+        : `Too many requests from your address. Retry after ${retryAfterSeconds} seconds.`;
+    super("temporarily_unavailable", description, 429, { "retry-after": String(retryAfterSeconds) });
   }
 }
 

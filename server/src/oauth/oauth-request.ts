@@ -20,7 +20,7 @@ export async function authenticateClient(app: AppServices, ctx: Ctx, credentials
   if (outcome.ok) return outcome;
   switch (outcome.kind) {
     case "throttled":
-      throw new TooManyAttempts(outcome.retryAfterSeconds);
+      throw new TooManyAttempts(outcome.retryAfterSeconds, outcome.why);
     case "unauthorized":
       throw new UnauthorizedClient(outcome.message);
     case "invalid":

@@ -80,14 +80,16 @@ describe("first-run setup and sign-in", () => {
     expect(await replay.ok(ME)).toEqual({ me: null });
   });
 
-  it("rate limits failed sign-ins per account", async () => {
+  it("rate limits failed sign-ins per account and address: HTTP 429 with Retry-After", async () => {
     const session = new GraphQLSession(app.url);
     for (let i = 0; i < 5; i += 1) {
       expect((await session.errorOf(LOGIN, { email: "victim@acme.test", password: `guess number ${i}` })).code).toBe("UNAUTHENTICATED");
     }
-    const limited = await session.errorOf(LOGIN, { email: "victim@acme.test", password: "guess number 6" });
-    expect(limited.code).toBe("LIMIT_EXCEEDED");
-    expect(limited.message).toMatch(/^Too many sign-in attempts\. Try again in \d+ seconds\.$/);
+    const limited = await session.request(LOGIN, { email: "victim@acme.test", password: "guess number 6" });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited.errors?.[0].extensions?.code).toBe("TOO_MANY_REQUESTS");
+    expect(limited.errors?.[0].message).toMatch(/^Too many sign-in attempts\. Try again in \d+ seconds\.$/);
   });
 });
 

@@ -143,14 +143,14 @@ describe("POST /token", () => {
     for (const key of keys) expect(Object.keys(key).sort()).toEqual(["alg", "crv", "kid", "kty", "use", "x"]);
   });
 
-  it("limits failed authentications per client id: 429 with Retry-After", async () => {
+  it("limits failed authentications per client id and address: 429 with Retry-After", async () => {
     const target = await createClient(owner, organizationId, { name: "Target" });
     let last = await tokenFor(app, target.clientId, "wrong");
     for (let i = 0; i < 10 && last.status !== 429; i += 1) last = await tokenFor(app, target.clientId, "wrong");
     expect(last.status).toBe(429);
     expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(last.body?.error).toBe("invalid_client");
-    // Locked out: even the right secret waits until the window passes.
+    expect(last.body?.error).toBe("temporarily_unavailable");
+    // Locked out from this address: even the right secret waits until the window passes.
     expect((await tokenFor(app, target.clientId, target.secret)).status).toBe(429);
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { ErrorBanner, Loading } from "../components/ui/error-banner";
+import { AccountPage } from "../features/account/account-page";
 import { LoginPage } from "../features/auth/login-page";
 import { SetupPage } from "../features/auth/setup-page";
 import { useMyOrganizations, useSession } from "../features/auth/use-session";
@@ -17,7 +18,9 @@ export function App() {
   const signedIn = session.data?.me != null;
   const organizations = useMyOrganizations(!signedIn);
   const firstOrganization = organizations.data?.myOrganizations[0]?.id;
-  const organizationId = /^\/organization\/([^/]+)/.exec(path)?.[1];
+  const isAccount = matchPath("/account", path) !== null;
+  // The account screen keeps the header of the first organization.
+  const organizationId = isAccount ? firstOrganization : /^\/organization\/([^/]+)/.exec(path)?.[1];
   const invitationToken = matchPath("/invitation/:token", path)?.token;
 
   useEffect(() => {
@@ -35,5 +38,10 @@ export function App() {
     return <main className="auth-page"><div className="card">{t("app.noOrganizations")}</div></main>;
   }
   if (organizationId === undefined || organizations.data === undefined) return <Loading label={t("common.loading")} />;
-  return <OrganizationLayout organizationId={organizationId} organizations={organizations.data.myOrganizations} me={session.data?.me ?? null} onSignedOut={refresh} />;
+  const me = session.data?.me ?? null;
+  return (
+    <OrganizationLayout organizationId={organizationId} organizations={organizations.data.myOrganizations} me={me} onSignedOut={refresh}>
+      {isAccount && me !== null ? <AccountPage me={me} /> : undefined}
+    </OrganizationLayout>
+  );
 }

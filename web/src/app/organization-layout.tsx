@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { ErrorBanner, Loading } from "../components/ui/error-banner";
 import { useAuthActions } from "../features/auth/use-session";
 import type { SessionOrganization } from "../features/auth/auth.graphql";
@@ -12,9 +13,11 @@ interface LayoutProps {
   organizations: SessionOrganization[];
   me: { email: string; name: string } | null;
   onSignedOut(): void;
+  /** A screen outside the organization (the account screen) shown under the same header. */
+  children?: ReactNode;
 }
 
-export function OrganizationLayout({ organizationId, organizations, me, onSignedOut }: LayoutProps) {
+export function OrganizationLayout({ organizationId, organizations, me, onSignedOut, children }: LayoutProps) {
   const { t, language, setLanguage } = useI18n();
   const { navigate } = useRouter();
   const { logout } = useAuthActions();
@@ -49,13 +52,16 @@ export function OrganizationLayout({ organizationId, organizations, me, onSigned
             <option value="sv">Svenska</option>
           </select>
           <span className="who" title={me?.email}>{me?.name}</span>
+          <Link to="/account">{t("nav.account")}</Link>
           <button type="button" className="button button-small" onClick={async () => { await logout(); navigate("/", { replace: true }); onSignedOut(); }}>
             {t("auth.signOut")}
           </button>
         </div>
       </header>
       <main className="content">
-        {error !== undefined ? (
+        {children !== undefined ? (
+          children
+        ) : error !== undefined ? (
           <ErrorBanner message={toAppError(error).message} />
         ) : loading && data === undefined ? (
           <Loading label={t("common.loading")} />

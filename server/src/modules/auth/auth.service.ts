@@ -2,17 +2,18 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { LessThan } from "typeorm";
 import type { Ctx } from "../../common/context.js";
 import { AppError, badInput } from "../../common/errors.js";
-import { RateLimiter } from "../../common/rate-limiter.js";
-import { inTransaction, transactional, writeInTurn } from "../../common/transaction.js";
+import { HASH_COST, type HashBudget } from "../../common/hash-budget.js";
+import { inTransaction, isSqlite, transactional, writeInTurn } from "../../common/transaction.js";
 import { nameErrors } from "../api-clients/api-client.rules.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { insertUser } from "../members/member.service.js";
 import { Membership } from "../members/membership.entity.js";
-import { emailErrors, hashPassword, normalizeEmail, passwordErrors, verifyAgainstDummy, verifyPassword } from "../members/password.js";
+import { emailErrors, hashPassword, normalizeEmail, passwordErrors } from "../members/password.js";
 import { User } from "../members/user.entity.js";
 import type { Organization } from "../organizations/organization.entity.js";
 import type { OrganizationService } from "../organizations/organization.service.js";
 import { Session } from "./session.entity.js";
+import type { SignInGuard } from "./sign-in-guard.js";
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -23,31 +24,42 @@ export interface SetupData {
   password: string;
 }
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** What the sessions table keeps of a session cookie value. */
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+const alreadySetUp = () => new AppError("FORBIDDEN", "Clavis is already set up: sign in instead");
 
 export class AuthService {
-  // Per address: every attempt. Per account: failures only, so a locked-out owner is not also
-  // locked out by their own correct attempts from elsewhere once the window passes.
-  private readonly perIp = new RateLimiter(20, 5 * 60_000);
-  private readonly perAccount = new RateLimiter(5, 15 * 60_000);
-
   constructor(
     private readonly organizations: OrganizationService,
     private readonly audit: AuditService,
+    private readonly hashBudget: HashBudget,
+    private readonly signIn: SignInGuard,
   ) {}
 
   async needsSetup(ctx: Ctx): Promise<boolean> {
     return (await ctx.manager.count(User)) === 0;
   }
 
-  /** First run only: creates the first organization and its owner, and signs them in. */
+  /**
+   * First run only: creates the first organization and its owner, and signs them in. Once set
+   * up it answers FORBIDDEN before any slow work; before that, every attempt takes a hash-budget
+   * slot (the strength check and argon2 are the slow work).
+   */
   async setup(ctx: Ctx, data: SetupData): Promise<{ user: User; organization: Organization; token: string }> {
+    if (!(await this.needsSetup(ctx))) throw alreadySetUp();
+    this.hashBudget.spend(ctx.ip, HASH_COST.password);
     const email = normalizeEmail(data.email);
-    const errors = [...nameErrors(data.organizationName, "organizationName"), ...nameErrors(data.name), ...emailErrors(email), ...passwordErrors(data.password)];
+    const errors = [
+      ...nameErrors(data.organizationName, "organizationName"),
+      ...nameErrors(data.name),
+      ...emailErrors(email),
+      ...passwordErrors(data.password, "password", [email, data.name, data.organizationName]),
+    ];
     if (errors.length > 0) throw badInput(errors);
     const passwordHash = await hashPassword(data.password);
     const { user, organization } = await transactional(ctx, async (tx) => {
-      if (!(await this.needsSetup(tx))) throw new AppError("FORBIDDEN", "Clavis is already set up: sign in instead");
+      if (await this.hasAnyUserLocked(tx)) throw alreadySetUp();
       const now = new Date();
       const user: User = { id: randomUUID(), email, name: data.name.trim(), passwordHash, createdAt: now, updatedAt: now };
       await insertUser(tx, user);
@@ -60,19 +72,10 @@ export class AuthService {
     return { user, organization, token: await this.createSession(ctx, user.id) };
   }
 
-  async login(ctx: Ctx, emailInput: string, password: string): Promise<{ user: User; token: string }> {
-    const email = normalizeEmail(emailInput);
-    const ipKey = ctx.ip ?? "unknown";
-    const wait = this.perIp.blockedFor(ipKey) ?? this.perAccount.blockedFor(email);
-    if (wait !== null) throw new AppError("LIMIT_EXCEEDED", `Too many sign-in attempts. Try again in ${wait} seconds.`);
-    this.perIp.hit(ipKey);
-    const user = await ctx.manager.findOneBy(User, { email });
-    const valid = user === null ? await verifyAgainstDummy(password) : await verifyPassword(user.passwordHash, password);
-    if (user === null || !valid) {
-      this.perAccount.hit(email);
-      throw new AppError("UNAUTHENTICATED", "The e-mail address or password is wrong");
-    }
-    this.perAccount.reset(email);
+  /** Throws UNAUTHENTICATED for a wrong e-mail address or password, TOO_MANY_REQUESTS (see SignInGuard). */
+  async login(ctx: Ctx, email: string, password: string): Promise<{ user: User; token: string }> {
+    const user = await this.signIn.verify(ctx, normalizeEmail(email), password);
+    if (user === null) throw new AppError("UNAUTHENTICATED", "The e-mail address or password is wrong");
     return { user, token: await this.createSession(ctx, user.id) };
   }
 
@@ -93,6 +96,17 @@ export class AuthService {
       return null;
     }
     return ctx.manager.findOneBy(User, { id: session.userId });
+  }
+
+  /**
+   * Inside setup's transaction. On MySQL, FOR UPDATE also locks the gap past the last row, so a
+   * concurrent setup's insert waits for this one (or deadlocks and is run again) and then sees
+   * its user; SQLite runs transactions one at a time.
+   */
+  private async hasAnyUserLocked(tx: Ctx): Promise<boolean> {
+    const query = tx.manager.createQueryBuilder(User, "u").select("u.id", "id").limit(1);
+    if (!isSqlite(tx.manager.connection)) query.setLock("pessimistic_write");
+    return (await query.getRawOne()) !== undefined;
   }
 
   /** A new session for the user (also after accepting an invitation): the cookie value. */

@@ -34,7 +34,7 @@ export class SetupInput {
   @Field()
   email!: string;
 
-  @Field({ description: "At least 10 characters." })
+  @Field({ description: "At least 10 characters, and not easy to guess." })
   password!: string;
 }
 

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { MoreThan } from "typeorm";
 import { actorLabel, type Ctx } from "../../common/context.js";
-import { AppError, badInput, tooManyRequests } from "../../common/errors.js";
-import type { HashBudget } from "../../common/hash-budget.js";
-import { throttleKey } from "../../common/throttle-key.js";
+import { AppError, badInput } from "../../common/errors.js";
+import { HASH_COST, type HashBudget } from "../../common/hash-budget.js";
 import { transactional } from "../../common/transaction.js";
 import { isUniqueViolation } from "../../common/unique-violation.js";
 import { nameErrors } from "../api-clients/api-client.rules.js";
@@ -154,10 +153,9 @@ export class InvitationService {
     }
     const name = (account.name ?? "").trim();
     const password = account.password ?? "";
-    const errors = [...nameErrors(name), ...passwordErrors(password)];
+    const errors = [...nameErrors(name), ...passwordErrors(password, "password", [invitation.email, name])];
     if (errors.length > 0) throw badInput(errors);
-    const wait = this.hashBudget.take(throttleKey(ctx.ip));
-    if (wait !== null) throw tooManyRequests(`Too many attempts from this address. Try again in ${wait} seconds.`, wait);
+    this.hashBudget.spend(ctx.ip, HASH_COST.password);
     const now = new Date();
     const user: User = { id: randomUUID(), email: invitation.email, name, passwordHash: await hashPassword(password), createdAt: now, updatedAt: now };
     const joined = await this.join(ctx, invitation, user, true);

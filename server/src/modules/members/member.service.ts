@@ -55,7 +55,7 @@ export class MemberService {
     const existing = await ctx.manager.findOneBy(User, { email });
     let newUser: User | null = null;
     if (existing === null) {
-      const userErrors = [...nameErrors(data.name ?? ""), ...passwordErrors(data.password ?? "")];
+      const userErrors = [...nameErrors(data.name ?? ""), ...passwordErrors(data.password ?? "", "password", [email, data.name ?? ""])];
       if (userErrors.length > 0) throw badInput(userErrors.map((error) => ({ ...error, message: `${error.message} (no user has this e-mail yet)` })));
       const now = new Date();
       newUser = { id: randomUUID(), email, name: (data.name ?? "").trim(), passwordHash: await hashPassword(data.password ?? ""), createdAt: now, updatedAt: now };

@@ -1,6 +1,7 @@
 import argon2 from "argon2";
 import { hashArgon2, verifyArgon2 } from "../../common/argon2.js";
 import type { FieldError } from "../../common/errors.js";
+import { weakPasswordAdvice } from "./password-strength.js";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
@@ -8,10 +9,17 @@ export const PASSWORD_MAX = 200;
 // Sign-in is rare, so passwords get argon2's stronger defaults (64 MiB, 3 passes).
 const HASH_OPTIONS = { type: argon2.argon2id } as const;
 
-export function passwordErrors(password: string, field = "password"): FieldError[] {
+/**
+ * The one password rule (setup, password change, CLI, invitations): 10 to 200 characters and
+ * not easy to guess. `userInputs` (the user's e-mail, name, organization names) count as known
+ * to an attacker. The strength check is CPU work (up to about 70 ms): unauthenticated callers
+ * take a hash-budget slot before it.
+ */
+export function passwordErrors(password: string, field = "password", userInputs: string[] = []): FieldError[] {
   if (password.length < PASSWORD_MIN) return [{ field, message: `Password must be at least ${PASSWORD_MIN} characters` }];
   if (password.length > PASSWORD_MAX) return [{ field, message: `Password must be at most ${PASSWORD_MAX} characters` }];
-  return [];
+  const advice = weakPasswordAdvice(password, userInputs);
+  return advice === null ? [] : [{ field, message: advice }];
 }
 
 export function hashPassword(password: string): Promise<string> {

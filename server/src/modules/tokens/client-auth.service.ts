@@ -1,5 +1,8 @@
 import type { Ctx } from "../../common/context.js";
+import { FailureThrottle, type FailureLimits } from "../../common/failure-throttle.js";
+import { HASH_COST, type HashBudget } from "../../common/hash-budget.js";
 import { RateLimiter } from "../../common/rate-limiter.js";
+import { throttleKey } from "../../common/throttle-key.js";
 import { transactional } from "../../common/transaction.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { AuthFailure, ClientAuthenticator } from "./client-authenticator.js";
@@ -8,7 +11,7 @@ import type { ClientState } from "./client-state-cache.js";
 export type ClientAuthOutcome =
   | { ok: true; state: ClientState; secretVersion: number }
   | { ok: false; kind: "invalid" }
-  | { ok: false; kind: "throttled"; retryAfterSeconds: number }
+  | { ok: false; kind: "throttled"; retryAfterSeconds: number; why: "failures" | "hash_budget" }
   | { ok: false; kind: "unauthorized"; message: string };
 
 const AUDITED: Partial<Record<AuthFailure, string>> = {
@@ -17,31 +20,43 @@ const AUDITED: Partial<Record<AuthFailure, string>> = {
 };
 
 /**
+ * Wrong secrets (or unknown client ids) per minute: 10 for one client id from one address, 30
+ * from one address in all, and once a client has 100 from all addresses, an address that has
+ * failed for it waits.
+ */
+export const CLIENT_AUTH_LIMITS: FailureLimits = { perAddress: 30, perAccountAndAddress: 10, perAccount: 100, windowMs: 60_000 };
+
+/**
  * Client authentication for /token, /introspect and /revoke. Callers learn only "failed";
  * why a known client was refused goes to its organization's audit trail.
  */
 export class ClientAuthService {
-  private readonly failuresPerIp = new RateLimiter(30, 60_000);
-  private readonly failuresPerClient = new RateLimiter(10, 60_000);
+  private readonly failures = new FailureThrottle(CLIENT_AUTH_LIMITS);
   // At most one audit event per client and reason a minute, so a retry loop cannot flood the trail.
   private readonly auditThrottle = new RateLimiter(1, 60_000);
 
   constructor(
     private readonly authenticator: ClientAuthenticator,
     private readonly audit: AuditService,
+    private readonly hashBudget: HashBudget,
   ) {}
 
   async authenticate(ctx: Ctx, clientId: string, secret: string): Promise<ClientAuthOutcome> {
-    const ip = ctx.ip ?? "";
-    const wait = this.failuresPerIp.blockedFor(ip) ?? this.failuresPerClient.blockedFor(clientId);
-    if (wait !== null) return { ok: false, kind: "throttled", retryAfterSeconds: wait };
-    const result = await this.authenticator.authenticate(clientId, secret, ip);
-    if (result.ok) return result;
-    if (result.reason === "unknown_client" || result.reason === "bad_secret") {
-      this.failuresPerIp.hit(ip);
-      this.failuresPerClient.hit(clientId);
-      return { ok: false, kind: "invalid" };
+    const address = throttleKey(ctx.ip);
+    const wait = this.failures.begin(clientId, address);
+    if (wait !== null) return { ok: false, kind: "throttled", retryAfterSeconds: wait, why: "failures" };
+    if (await this.authenticator.needsSlowHash(clientId, secret)) {
+      const slotWait = this.hashBudget.take(address, Date.now(), HASH_COST.clientSecret);
+      if (slotWait !== null) {
+        this.failures.withdrawn(clientId, address);
+        return { ok: false, kind: "throttled", retryAfterSeconds: slotWait, why: "hash_budget" };
+      }
     }
+    const result = await this.authenticator.authenticate(clientId, secret, ctx.ip ?? "");
+    if (!result.ok && (result.reason === "unknown_client" || result.reason === "bad_secret")) return { ok: false, kind: "invalid" };
+    // The secret was right, whatever else refuses the client.
+    this.failures.succeeded(clientId, address);
+    if (result.ok) return result;
     if (result.reason === "api_clients_off") return { ok: false, kind: "unauthorized", message: "API clients are switched off for this client's organization" };
     await this.recordRefusal(ctx, result.state, result.reason);
     return { ok: false, kind: "invalid" };

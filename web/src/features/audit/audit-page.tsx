@@ -21,6 +21,8 @@ const ACTIONS: Record<string, MessageKey> = {
   "invitation.created": "audit.action.invitationCreated",
   "invitation.withdrawn": "audit.action.invitationWithdrawn",
   "invitation.accepted": "audit.action.invitationAccepted",
+  "user.password_changed": "audit.action.passwordChanged",
+  "user.sessions_signed_out": "audit.action.sessionsSignedOut",
 };
 
 /** Who did what, when, from where; newest first, filterable by client. */

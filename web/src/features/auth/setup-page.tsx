@@ -28,7 +28,7 @@ export function SetupPage({ onDone }: { onDone(organizationId: string): void }) 
         <FormField label={t("setup.organizationName")} required value={input.organizationName} onChange={set("organizationName")} error={fieldError(error, "organizationName")} />
         <FormField label={t("setup.yourName")} required autoComplete="name" value={input.name} onChange={set("name")} error={fieldError(error, "name")} />
         <FormField label={t("auth.email")} type="email" required autoComplete="username" value={input.email} onChange={set("email")} error={fieldError(error, "email")} />
-        <FormField label={t("auth.password")} type="password" required autoComplete="new-password" minLength={10} value={input.password} onChange={set("password")} error={fieldError(error, "password")} hint={t("setup.passwordHint")} />
+        <FormField label={t("auth.password")} type="password" required autoComplete="new-password" minLength={10} value={input.password} onChange={set("password")} error={fieldError(error, "password")} hint={t("password.rule")} />
         <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
           {busy ? t("common.working") : t("setup.submit")}
         </button>
