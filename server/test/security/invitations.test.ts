@@ -292,17 +292,23 @@ describe("account creation through an invitation link", () => {
   });
 
   it("takes a slot of the address's hashing budget and refuses without hashing once it is spent", async () => {
-    const { organization, session } = await seedOrganization(app, "Budget", "owner@budget.test");
-    const { inviteMember } = await session.ok(INVITE, { input: { organizationId: organization.id, email: "late@budget.test", role: "VIEWER" } });
-    const token = tokenOf(inviteMember.invitationUrl);
-    const budget = app.app.services.hashBudget;
-    while (budget.take(throttleKey("127.0.0.1")) === null);
-    const refused = await new GraphQLSession(app.url).request(ACCEPT, { token, name: "Late", password: PASSWORD });
-    expect(refused.status).toBe(429);
-    expect(refused.errors?.[0].extensions?.code).toBe("TOO_MANY_REQUESTS");
-    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await new GraphQLSession(app.url).ok(PREVIEW, { token })).invitation.email).toBe("late@budget.test");
-    expect((await session.ok(MEMBERS, { id: organization.id })).members.map((member: { email: string }) => member.email)).toEqual(["owner@budget.test"]);
+    // A server of its own: spending 127.0.0.1's budget here must not refuse the other tests' sign-ins.
+    const own = await startTestApp();
+    try {
+      const { organization, session } = await seedOrganization(own, "Budget", "owner@budget.test");
+      const { inviteMember } = await session.ok(INVITE, { input: { organizationId: organization.id, email: "late@budget.test", role: "VIEWER" } });
+      const token = tokenOf(inviteMember.invitationUrl);
+      const budget = own.app.services.hashBudget;
+      while (budget.take(throttleKey("127.0.0.1")) === null);
+      const refused = await new GraphQLSession(own.url).request(ACCEPT, { token, name: "Late", password: PASSWORD });
+      expect(refused.status).toBe(429);
+      expect(refused.errors?.[0].extensions?.code).toBe("TOO_MANY_REQUESTS");
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await new GraphQLSession(own.url).ok(PREVIEW, { token })).invitation.email).toBe("late@budget.test");
+      expect((await session.ok(MEMBERS, { id: organization.id })).members.map((member: { email: string }) => member.email)).toEqual(["owner@budget.test"]);
+    } finally {
+      await own.close();
+    }
   });
 
   it("is not open to operators' or system actors' sessions: direct adds stay theirs", async () => {
