@@ -32,7 +32,7 @@ export function CreateAccountForm({ busy, error, onSubmit }: CreateAccountFormPr
         value={account.password}
         onChange={(event) => setAccount({ ...account, password: event.target.value })}
         error={fieldError(error, "password")}
-        hint={t("setup.passwordHint")}
+        hint={t("password.rule")}
       />
       <FormField
         label={t("accept.confirmPassword")}
