@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { FailureThrottle } from "./failure-throttle.js";
+import { FailureThrottle, MAX_IN_FLIGHT } from "./failure-throttle.js";
 
 const limits = { perAddress: 6, perAccountAndAddress: 2, perAccount: 4, windowMs: 60_000 };
 
-/** `n` failed attempts for `account` from `address`; the answers of `begin`. */
+/** `n` failed attempts for `account` from `address`, one after another; the answers of `begin`. */
 function fail(throttle: FailureThrottle, account: string, address: string, n: number, now = 0): (number | null)[] {
-  return Array.from({ length: n }, () => throttle.begin(account, address, now));
+  return Array.from({ length: n }, () => {
+    const wait = throttle.begin(account, address, now);
+    if (wait === null) throttle.failed(account, address, now);
+    return wait;
+  });
 }
 
 describe("FailureThrottle", () => {
@@ -28,10 +32,9 @@ describe("FailureThrottle", () => {
     const throttle = new FailureThrottle(limits);
     fail(throttle, "owner", "a", 2);
     fail(throttle, "owner", "b", 2);
-    expect(throttle.begin("owner", "c", 10)).toBeNull();
-    expect(throttle.begin("owner", "c", 10)).toBe(60);
+    expect(fail(throttle, "owner", "c", 2, 10)).toEqual([null, 60]);
     expect(throttle.begin("owner", "d", 10)).toBeNull();
-    throttle.succeeded("owner", "d", 10);
+    throttle.succeeded("owner", "d");
     expect(throttle.begin("owner", "d", 10)).toBeNull();
   });
 
@@ -52,5 +55,24 @@ describe("FailureThrottle", () => {
     throttle.begin("owner", "a");
     throttle.succeeded("owner", "a");
     expect(fail(throttle, "owner", "a", 2)).toEqual([null, null]);
+  });
+
+  it("never counts checks in flight against their caller, even while the account is under attack", () => {
+    const throttle = new FailureThrottle(limits);
+    fail(throttle, "owner", "x", 2);
+    fail(throttle, "owner", "y", 2);
+    const concurrent = Array.from({ length: 15 }, () => throttle.begin("owner", "home"));
+    expect(concurrent).toEqual(Array(15).fill(null));
+    for (let n = 0; n < 15; n += 1) throttle.succeeded("owner", "home");
+    expect(throttle.begin("owner", "home")).toBeNull();
+  });
+
+  it("caps the checks in flight for one account from one address", () => {
+    const throttle = new FailureThrottle(limits);
+    for (let n = 0; n < MAX_IN_FLIGHT; n += 1) expect(throttle.begin("owner", "a")).toBeNull();
+    expect(throttle.begin("owner", "a")).toBe(1);
+    expect(throttle.begin("owner", "b")).toBeNull();
+    throttle.withdrawn("owner", "a");
+    expect(throttle.begin("owner", "a")).toBeNull();
   });
 });

@@ -17,18 +17,27 @@ interface Window {
 }
 
 /**
+ * Checks in flight for one account from one address. They are not failures (a right credential
+ * being checked must not count against its own caller), but a burst is capped all the same.
+ */
+export const MAX_IN_FLIGHT = 64;
+
+/**
  * Failed-credential counting for sign-in and client authentication, in fixed windows in process
  * memory. Someone who knows an account (an e-mail address, a client id) can exhaust only their
  * own addresses' allowance for it, never the owner's at the owner's address; spreading over many
  * addresses buys one failure per fresh address once the account is under attack.
  *
- * An attempt counts as a failure from the moment it begins, so a burst of concurrent guesses
- * cannot all pass the check before the first has failed; `succeeded` and `withdrawn` take it back.
+ * Only finished failures count toward the limits, so the owner's own concurrent requests with a
+ * right credential never throttle the owner. Checks in flight are capped per account and address
+ * (MAX_IN_FLIGHT); slow checks are bounded further by the hash budget. Every `begin` that returns
+ * null is followed by exactly one of `succeeded`, `failed` or `withdrawn`.
  */
 export class FailureThrottle {
   private readonly byAddress = new Map<string, Window>();
   private readonly byPair = new Map<string, Window>();
   private readonly byAccount = new Map<string, Window>();
+  private readonly inFlight = new Map<string, number>();
   private lastSweep = 0;
 
   constructor(readonly limits: FailureLimits) {}
@@ -45,24 +54,37 @@ export class FailureThrottle {
     if (pair !== null && pair.count >= this.limits.perAccountAndAddress) until.push(pair.resetAt);
     if (forAccount !== null && pair !== null && pair.count > 0 && forAccount.count >= this.limits.perAccount) until.push(Math.min(pair.resetAt, forAccount.resetAt));
     if (until.length > 0) return Math.max(1, Math.ceil((Math.max(...until) - now) / 1000));
-    this.count(this.byAddress, address, now);
-    this.count(this.byPair, pairKey, now);
-    this.count(this.byAccount, account, now);
+    const running = this.inFlight.get(pairKey) ?? 0;
+    if (running >= MAX_IN_FLIGHT) return 1;
+    this.inFlight.set(pairKey, running + 1);
     return null;
   }
 
   /** The credential was right: no failure, and this address starts afresh for the account. */
-  succeeded(account: string, address: string, now = Date.now()): void {
-    uncount(this.byAddress, address, now);
-    uncount(this.byAccount, account, now);
-    this.byPair.delete(`${account}\u0000${address}`);
+  succeeded(account: string, address: string): void {
+    const pairKey = `${account}\u0000${address}`;
+    this.settle(pairKey);
+    this.byPair.delete(pairKey);
+  }
+
+  /** The credential was wrong. */
+  failed(account: string, address: string, now = Date.now()): void {
+    const pairKey = `${account}\u0000${address}`;
+    this.settle(pairKey);
+    this.count(this.byAddress, address, now);
+    this.count(this.byPair, pairKey, now);
+    this.count(this.byAccount, account, now);
   }
 
   /** The credential was not checked after all (refused for another reason first). */
-  withdrawn(account: string, address: string, now = Date.now()): void {
-    uncount(this.byAddress, address, now);
-    uncount(this.byPair, `${account}\u0000${address}`, now);
-    uncount(this.byAccount, account, now);
+  withdrawn(account: string, address: string): void {
+    this.settle(`${account}\u0000${address}`);
+  }
+
+  private settle(pairKey: string): void {
+    const running = (this.inFlight.get(pairKey) ?? 1) - 1;
+    if (running > 0) this.inFlight.set(pairKey, running);
+    else this.inFlight.delete(pairKey);
   }
 
   private count(windows: Map<string, Window>, key: string, now: number): void {
@@ -83,9 +105,4 @@ export class FailureThrottle {
 function live(windows: Map<string, Window>, key: string, now: number): Window | null {
   const window = windows.get(key);
   return window === undefined || window.resetAt <= now ? null : window;
-}
-
-function uncount(windows: Map<string, Window>, key: string, now: number): void {
-  const window = live(windows, key, now);
-  if (window !== null && window.count > 0) window.count -= 1;
 }

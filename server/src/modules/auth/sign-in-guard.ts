@@ -27,15 +27,20 @@ export class SignInGuard {
     const address = throttleKey(ctx.ip);
     const wait = this.failures.begin(email, address);
     if (wait !== null) throw tooManyRequests(`Too many sign-in attempts. Try again in ${wait} seconds.`, wait);
+    let user: User | null;
+    let valid: boolean;
     try {
       this.hashBudget.spend(ctx.ip, HASH_COST.password);
+      user = await ctx.manager.findOneBy(User, { email });
+      valid = user === null ? await verifyAgainstDummy(password) : await verifyPassword(user.passwordHash, password);
     } catch (error) {
       this.failures.withdrawn(email, address);
       throw error;
     }
-    const user = await ctx.manager.findOneBy(User, { email });
-    const valid = user === null ? await verifyAgainstDummy(password) : await verifyPassword(user.passwordHash, password);
-    if (user === null || !valid) return null;
+    if (user === null || !valid) {
+      this.failures.failed(email, address);
+      return null;
+    }
     this.failures.succeeded(email, address);
     return user;
   }

@@ -5,7 +5,7 @@ import { RateLimiter } from "../../common/rate-limiter.js";
 import { throttleKey } from "../../common/throttle-key.js";
 import { transactional } from "../../common/transaction.js";
 import type { AuditService } from "../audit/audit.service.js";
-import type { AuthFailure, ClientAuthenticator } from "./client-authenticator.js";
+import type { AuthFailure, AuthResult, ClientAuthenticator } from "./client-authenticator.js";
 import type { ClientState } from "./client-state-cache.js";
 
 export type ClientAuthOutcome =
@@ -45,15 +45,24 @@ export class ClientAuthService {
     const address = throttleKey(ctx.ip);
     const wait = this.failures.begin(clientId, address);
     if (wait !== null) return { ok: false, kind: "throttled", retryAfterSeconds: wait, why: "failures" };
-    if (await this.authenticator.needsSlowHash(clientId, secret)) {
-      const slotWait = this.hashBudget.take(address, Date.now(), HASH_COST.clientSecret);
-      if (slotWait !== null) {
-        this.failures.withdrawn(clientId, address);
-        return { ok: false, kind: "throttled", retryAfterSeconds: slotWait, why: "hash_budget" };
+    let result: AuthResult;
+    try {
+      if (await this.authenticator.needsSlowHash(clientId, secret)) {
+        const slotWait = this.hashBudget.take(address, Date.now(), HASH_COST.clientSecret);
+        if (slotWait !== null) {
+          this.failures.withdrawn(clientId, address);
+          return { ok: false, kind: "throttled", retryAfterSeconds: slotWait, why: "hash_budget" };
+        }
       }
+      result = await this.authenticator.authenticate(clientId, secret, ctx.ip ?? "");
+    } catch (error) {
+      this.failures.withdrawn(clientId, address);
+      throw error;
     }
-    const result = await this.authenticator.authenticate(clientId, secret, ctx.ip ?? "");
-    if (!result.ok && (result.reason === "unknown_client" || result.reason === "bad_secret")) return { ok: false, kind: "invalid" };
+    if (!result.ok && (result.reason === "unknown_client" || result.reason === "bad_secret")) {
+      this.failures.failed(clientId, address);
+      return { ok: false, kind: "invalid" };
+    }
     // The secret was right, whatever else refuses the client.
     this.failures.succeeded(clientId, address);
     if (result.ok) return result;
