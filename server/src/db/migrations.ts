@@ -3,6 +3,7 @@ import { ClientsEtag1763900000002 } from "./migrations/0002-clients-etag.js";
 import { ExactIdentifiers1763900000003 } from "./migrations/0003-exact-identifiers.js";
 import { ServerKeys1763900000004 } from "./migrations/0004-server-keys.js";
 import { MemberInvitations1763900000005 } from "./migrations/0005-member-invitations.js";
+import { UserCreatedByLink1763900000006 } from "./migrations/0006-user-created-by-link.js";
 
 /** In order; a new migration is appended here and never edited once released. */
-export const MIGRATIONS = [InitialSchema1763900000001, ClientsEtag1763900000002, ExactIdentifiers1763900000003, ServerKeys1763900000004, MemberInvitations1763900000005];
+export const MIGRATIONS = [InitialSchema1763900000001, ClientsEtag1763900000002, ExactIdentifiers1763900000003, ServerKeys1763900000004, MemberInvitations1763900000005, UserCreatedByLink1763900000006];

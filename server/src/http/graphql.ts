@@ -1,6 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { lexicographicSortSchema, printSchema, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AppError } from "../common/errors.js";
@@ -27,7 +27,8 @@ export async function createApollo(schema: GraphQLSchema, logger: Logger): Promi
     persistedQueries: false,
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     // No HTTP caching of GraphQL answers here, so the per-field cache-control bookkeeping is off.
-    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY), tooManyRequestsStatus(), ApolloServerPluginCacheControlDisabled(), persistedQueriesRefused()],
+    // No landing page: Apollo's loads a script from its CDN into Clavis's origin, outside the CSP.
+    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY), tooManyRequestsStatus(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), persistedQueriesRefused()],
     formatError: (formatted, error) => formatError(formatted, error, logger),
   });
   await apollo.start();

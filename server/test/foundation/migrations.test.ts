@@ -9,8 +9,10 @@ import { ClientsEtag1763900000002 } from "../../src/db/migrations/0002-clients-e
 import { ExactIdentifiers1763900000003 } from "../../src/db/migrations/0003-exact-identifiers.js";
 import { ServerKeys1763900000004 } from "../../src/db/migrations/0004-server-keys.js";
 import { MemberInvitations1763900000005 } from "../../src/db/migrations/0005-member-invitations.js";
+import { UserCreatedByLink1763900000006 } from "../../src/db/migrations/0006-user-created-by-link.js";
 import { MIGRATIONS } from "../../src/db/migrations.js";
 import { Organization } from "../../src/modules/organizations/organization.entity.js";
+import { User } from "../../src/modules/members/user.entity.js";
 import { ApiClient } from "../../src/modules/api-clients/api-client.entity.js";
 import { createTestDatabase, testDbKind, type TestDatabase } from "../support/test-database.js";
 
@@ -261,6 +263,30 @@ describe(`migrations on ${testDbKind()}`, () => {
         } finally {
           await runner.release();
         }
+      } finally {
+        await current.destroy();
+      }
+    } finally {
+      if (first.isInitialized) await first.destroy();
+      await older.drop();
+    }
+  });
+
+  it("adds users.created_by_link, false for every account made before it", async () => {
+    const older = await createTestDatabase();
+    const first = olderDataSource(older.url, MIGRATIONS.slice(0, MIGRATIONS.indexOf(UserCreatedByLink1763900000006)));
+    await first.initialize();
+    try {
+      await migrate(first);
+      await first.query("INSERT INTO users (id, email, name, password_hash, created_at, updated_at) VALUES ('u1', 'old@acme.test', 'Old', 'x', '2026-03-04 05:06:07.089', '2026-03-04 05:06:07.089')");
+      await first.destroy();
+      const current = olderDataSource(older.url, through(UserCreatedByLink1763900000006));
+      await current.initialize();
+      try {
+        expect(await migrate(current)).toEqual(["UserCreatedByLink1763900000006"]);
+        expect(await current.getRepository(User).findOneByOrFail({ id: "u1" })).toMatchObject({ email: "old@acme.test", createdByLink: false });
+        await current.undoLastMigration();
+        expect(Object.keys((await current.query("SELECT * FROM users"))[0])).not.toContain("created_by_link");
       } finally {
         await current.destroy();
       }

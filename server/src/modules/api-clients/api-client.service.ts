@@ -82,7 +82,7 @@ export class ApiClientService {
     }
     if (level === "write") assertMayActOn(ctx, client);
     const [view] = await withSecretState(ctx, [client]);
-    return view;
+    return shownTo(ctx, view);
   }
 
   /** By OAuth client id, with the same visibility as `get`. */
@@ -101,7 +101,8 @@ export class ApiClientService {
   async list(ctx: Ctx, organizationId: string, page: PageArgs, filter: ApiClientFilter = {}, orderBy: ApiClientOrder = "CREATED_ASC"): Promise<Page<ApiClientView>> {
     // Read first: the list is dated by the etag of this moment (see ClientListCache).
     const organization = await this.access.apiClientsOf(ctx, organizationId, "read");
-    return listApiClients(ctx, organization, page, filter, orderBy, ctx.inTransaction ? null : this.lists);
+    const listed = await listApiClients(ctx, organization, page, filter, orderBy, ctx.inTransaction ? null : this.lists);
+    return { ...listed, items: listed.items.map((item) => ({ ...item, node: shownTo(ctx, item.node) })) };
   }
 
   async create(ctx: Ctx, data: CreateApiClientData): Promise<ApiClientWithSecret> {
@@ -281,6 +282,17 @@ export class ApiClientService {
       ...redirectUrisErrors(data.redirectUris ?? []),
     ];
   }
+}
+
+/**
+ * Who created a client is a member's e-mail address when a person did: personal data, which a
+ * client actor sees only with members.read (as it would in the member list). Copies, never
+ * changes, the view: cached lists are shared by every request.
+ */
+function shownTo(ctx: Ctx, view: ApiClientView): ApiClientView {
+  const actor = ctx.actor;
+  if (actor.type !== "CLIENT" || view.client.createdByType !== "USER" || actor.permissions.includes("members.read")) return view;
+  return { ...view, client: { ...view.client, createdById: null, createdByLabel: "a member" } };
 }
 
 function isOperator(ctx: Ctx): boolean {

@@ -61,7 +61,7 @@ export class AuthService {
     const { user, organization } = await transactional(ctx, async (tx) => {
       if (await this.hasAnyUserLocked(tx)) throw alreadySetUp();
       const now = new Date();
-      const user: User = { id: randomUUID(), email, name: data.name.trim(), passwordHash, createdAt: now, updatedAt: now };
+      const user: User = { id: randomUUID(), email, name: data.name.trim(), passwordHash, createdByLink: false, createdAt: now, updatedAt: now };
       await insertUser(tx, user);
       const asOwner = { ...tx, actor: { type: "USER" as const, userId: user.id, email } };
       const organization = await this.organizations.createDuringSetup(asOwner, { name: data.organizationName });

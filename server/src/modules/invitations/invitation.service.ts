@@ -148,16 +148,18 @@ export class InvitationService {
       }
       return { ...(await this.join(ctx, invitation, user, false)), sessionToken: null };
     }
-    if ((await ctx.manager.findOneBy(User, { email: invitation.email })) !== null) {
-      throw new AppError("CONFLICT", "An account with this e-mail address already exists: sign in to accept the invitation");
-    }
+    // Input and budget before the look-up: whoever holds the link (the inviter, too) learns whether
+    // the address has an account only by a complete, budgeted attempt, never for free.
     const name = (account.name ?? "").trim();
     const password = account.password ?? "";
     const errors = [...nameErrors(name), ...passwordErrors(password, "password", [invitation.email, name])];
     if (errors.length > 0) throw badInput(errors);
     this.hashBudget.spend(ctx.ip, HASH_COST.password);
+    if ((await ctx.manager.findOneBy(User, { email: invitation.email })) !== null) {
+      throw new AppError("CONFLICT", "An account with this e-mail address already exists: sign in to accept the invitation");
+    }
     const now = new Date();
-    const user: User = { id: randomUUID(), email: invitation.email, name, passwordHash: await hashPassword(password), createdAt: now, updatedAt: now };
+    const user: User = { id: randomUUID(), email: invitation.email, name, passwordHash: await hashPassword(password), createdByLink: true, createdAt: now, updatedAt: now };
     const joined = await this.join(ctx, invitation, user, true);
     return { ...joined, sessionToken: await this.auth.createSession(ctx, user.id) };
   }

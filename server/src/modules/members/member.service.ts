@@ -53,12 +53,16 @@ export class MemberService {
     const errors: FieldError[] = [...emailErrors(email), ...roleErrors(data.role)];
     if (errors.length > 0) throw badInput(errors);
     const existing = await ctx.manager.findOneBy(User, { email });
+    if (existing?.createdByLink === true) {
+      // Whoever held some organization's invitation link chose this account's password.
+      throw new AppError("CONFLICT", `The account of ${email} was made through an invitation link, so nothing proves it is that person's: have an owner of this organization invite them instead`);
+    }
     let newUser: User | null = null;
     if (existing === null) {
       const userErrors = [...nameErrors(data.name ?? ""), ...passwordErrors(data.password ?? "", "password", [email, data.name ?? ""])];
       if (userErrors.length > 0) throw badInput(userErrors.map((error) => ({ ...error, message: `${error.message} (no user has this e-mail yet)` })));
       const now = new Date();
-      newUser = { id: randomUUID(), email, name: (data.name ?? "").trim(), passwordHash: await hashPassword(data.password ?? ""), createdAt: now, updatedAt: now };
+      newUser = { id: randomUUID(), email, name: (data.name ?? "").trim(), passwordHash: await hashPassword(data.password ?? ""), createdByLink: false, createdAt: now, updatedAt: now };
     }
     return transactional(ctx, async (tx) => {
       await lockOrganization(tx, data.organizationId);

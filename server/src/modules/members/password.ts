@@ -45,6 +45,11 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** RFC 5321 §4.5.3.1.3: a path holds at most 256 octets, so an address at most 254; so does the column. */
+export const EMAIL_MAX = 254;
+
 export function emailErrors(email: string, field = "email"): FieldError[] {
-  return EMAIL.test(normalizeEmail(email)) ? [] : [{ field, message: "Enter a valid e-mail address" }];
+  const normalized = normalizeEmail(email);
+  if (normalized.length > EMAIL_MAX) return [{ field, message: `An e-mail address has at most ${EMAIL_MAX} characters` }];
+  return EMAIL.test(normalized) ? [] : [{ field, message: "Enter a valid e-mail address" }];
 }

@@ -15,6 +15,10 @@ export class User {
   @Column({ name: "password_hash", type: "varchar", length: 255 })
   passwordHash!: string;
 
+  /** Made through an invitation link by whoever held it: nothing proves the e-mail address is theirs. */
+  @Column({ name: "created_by_link", type: "boolean", default: false })
+  createdByLink!: boolean;
+
   @Column({ name: "created_at", type: "datetime", precision: 3 })
   createdAt!: Date;
 
