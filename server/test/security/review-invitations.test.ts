@@ -60,5 +60,8 @@ describe("review: the inviting owner holds the invitation link", () => {
     const login = await squatter.request(LOGIN, { email: victim, password: SQUATTER_PASSWORD });
     const reached = login.errors === undefined ? ((await squatter.ok(MY_ORGANIZATIONS)).myOrganizations as { id: string }[]).map((org) => org.id) : [];
     expect(reached).not.toContain(orgB);
+    // An operator who has made sure the account is the person's may still add it, explicitly.
+    const added = await app.app.services.members.add(system, { organizationId: orgB, email: victim, role: "VIEWER", allowLinkAccount: true });
+    expect(added.user.email).toBe(victim);
   });
 });

@@ -11,8 +11,11 @@ export const userCreateCommand: CliCommand = {
     "--name N            Display name (default: the part of the e-mail before @)",
     "--password-stdin    Read the password from standard input; otherwise it is asked for",
     "                    with echo off, or, without a terminal, generated and printed once",
+    "--allow-link-account  Add an existing account that was made through an invitation link",
+    "                    (refused otherwise: whoever held the link chose its password; make sure",
+    "                    it is the person's first)",
   ],
-  options: { email: { type: "string" }, org: { type: "string" }, role: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean" } },
+  options: { email: { type: "string" }, org: { type: "string" }, role: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean" }, "allow-link-account": { type: "boolean" } },
   async run(runtime, values) {
     const email = required(values, "email");
     const organizationId = required(values, "org");
@@ -33,6 +36,7 @@ export const userCreateCommand: CliCommand = {
       role: role === "owner" ? "OWNER" : "VIEWER",
       name: optional(values, "name") ?? email.split("@")[0],
       password,
+      allowLinkAccount: values["allow-link-account"] === true,
     });
     const record = { userId: member.user.id, email: member.user.email, name: member.user.name, role: member.membership.role, organizationId, ...(generated ? { password } : {}) };
     return { json: [record], text: textBlock(record) + (generated ? "\n\nStore the password now: it is not shown again." : "") };

@@ -23,6 +23,11 @@ export interface AddMemberData {
   /** Required when no user has this e-mail yet: the new user's first password. */
   name?: string;
   password?: string;
+  /**
+   * Adds an account made through an invitation link, which is refused otherwise: whoever held
+   * the link chose its password, so the operator must first make sure the account is the person's.
+   */
+  allowLinkAccount?: boolean;
 }
 
 export class MemberService {
@@ -53,9 +58,9 @@ export class MemberService {
     const errors: FieldError[] = [...emailErrors(email), ...roleErrors(data.role)];
     if (errors.length > 0) throw badInput(errors);
     const existing = await ctx.manager.findOneBy(User, { email });
-    if (existing?.createdByLink === true) {
+    if (existing?.createdByLink === true && data.allowLinkAccount !== true) {
       // Whoever held some organization's invitation link chose this account's password.
-      throw new AppError("CONFLICT", `The account of ${email} was made through an invitation link, so nothing proves it is that person's: have an owner of this organization invite them instead`);
+      throw new AppError("CONFLICT", `The account of ${email} was made through an invitation link, so nothing proves it is that person's: have an owner of this organization invite them, or make sure it is theirs and add it with --allow-link-account`);
     }
     let newUser: User | null = null;
     if (existing === null) {
