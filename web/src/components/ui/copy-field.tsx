@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { useI18n } from "../../lib/i18n";
 
 interface CopyFieldProps {
   label: string;
@@ -8,28 +9,55 @@ interface CopyFieldProps {
   secret?: boolean;
 }
 
-/** A read-only value with a copy button that confirms the copy for a moment. */
+type CopyState = "idle" | "copied" | "manual";
+
+/** The keys that copy on this machine. */
+export function copyKeys(): string {
+  const platform = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ?? navigator.platform;
+  return /mac|iphone|ipad/i.test(platform) ? "⌘C" : "Ctrl+C";
+}
+
+/**
+ * A read-only value with a copy button. Where the async clipboard is missing or refuses (plain
+ * http off localhost, a denied permission), the text is selected and the owner told which keys
+ * copy it: never a silent failure.
+ */
 export function CopyField({ label, value, copyLabel, copiedLabel, secret = false }: CopyFieldProps) {
+  const { t } = useI18n();
   const id = useId();
-  const [copied, setCopied] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const [state, setState] = useState<CopyState>("idle");
   useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 2000);
+    if (state !== "copied") return;
+    const timer = setTimeout(() => setState("idle"), 2000);
     return () => clearTimeout(timer);
-  }, [copied]);
+  }, [state]);
+  const selectForManualCopy = () => {
+    input.current?.focus();
+    input.current?.select();
+    setState("manual");
+  };
   const copy = async () => {
-    await navigator.clipboard.writeText(value);
-    setCopied(true);
+    if (typeof navigator.clipboard?.writeText !== "function") return selectForManualCopy();
+    try {
+      await navigator.clipboard.writeText(value);
+      setState("copied");
+    } catch {
+      selectForManualCopy();
+    }
   };
   return (
     <div className="copy-field">
       <label htmlFor={id}>{label}</label>
       <div className="copy-row">
-        <input id={id} readOnly value={value} className={secret ? "mono secret" : "mono"} onFocus={(event) => event.currentTarget.select()} />
+        <input ref={input} id={id} readOnly value={value} className={secret ? "mono secret" : "mono"} onFocus={(event) => event.currentTarget.select()} />
         <button type="button" className="button" onClick={copy} aria-label={`${copyLabel}: ${label}`}>
-          {copied ? copiedLabel : copyLabel}
+          {state === "copied" ? copiedLabel : copyLabel}
         </button>
       </div>
+      <p className="hint copy-status" role="status">
+        {state === "manual" ? t("copy.manual", { keys: copyKeys() }) : ""}
+      </p>
     </div>
   );
 }

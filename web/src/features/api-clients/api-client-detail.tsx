@@ -7,11 +7,12 @@ import { toAppError } from "../../lib/graphql-errors";
 import { useI18n } from "../../lib/i18n";
 import { Link, useRouter } from "../../lib/router";
 import type { SecretPayload } from "./api-clients.graphql";
-import { ROLE_LABELS } from "./api-client-list";
+import { ROLE_LABELS } from "./api-client-row";
 import { DeleteApiClientDialog } from "./delete-api-client-dialog";
 import { EditApiClientDialog } from "./edit-api-client-dialog";
 import { ResetSecretDialog } from "./reset-secret-dialog";
 import { SecretDialog } from "./secret-dialog";
+import { scopeLabels } from "./permission-grid-state";
 import { useApiClient, usePermissionCatalog } from "./use-api-clients";
 
 type OpenDialog = "edit" | "reset" | "delete" | null;
@@ -39,15 +40,17 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
         <Link to={listPath}>← {t("nav.apiClients")}</Link>
       </p>
       <div className="page-head">
-        <h1 id="client-title">{client.name}</h1>
+        <h1 id="client-title" className="client-title">{client.name}</h1>
         {canEdit && (
           <div className="actions">
             <button type="button" className="button" onClick={() => setOpen("edit")} disabled={catalog.data === undefined}>
               {t("clients.edit")}
             </button>
-            <button type="button" className="button" onClick={() => setOpen("reset")}>
-              {t("clients.resetSecret")}
-            </button>
+            {!client.expired && (
+              <button type="button" className="button" onClick={() => setOpen("reset")}>
+                {t("clients.resetSecret")}
+              </button>
+            )}
             <button type="button" className="button button-danger" onClick={() => setOpen("delete")}>
               {t("clients.delete")}
             </button>
@@ -56,14 +59,15 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
       </div>
       {client.expired && (
         <div className="banner banner-warning" role="status">
-          ⚠ {t("clients.expiredTooltip")}
+          <span aria-hidden="true">⚠ </span>
+          {t("clients.expiredTooltip")} {t("clients.expiredCreateNew")}
         </div>
       )}
       <div className="card">
         <CopyField label={t("clients.clientId")} value={client.clientId} copyLabel={t("common.copy")} copiedLabel={t("common.copied")} />
         <dl className="facts">
           <dt>{t("clients.description")}</dt>
-          <dd>{client.description || "—"}</dd>
+          <dd className="prewrap">{client.description || "—"}</dd>
           <dt>{t("clients.role")}</dt>
           <dd>{t(ROLE_LABELS[client.roleLabel] ?? "role.custom")}</dd>
           <dt>{t("clients.environment")}</dt>
@@ -83,7 +87,7 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
           <dt>{t("clients.created")}</dt>
           <dd>{t("clients.createdBy", { date: formatDateTime(client.createdAt, language), who: client.createdBy })}</dd>
           <dt>{t("clients.scopes")}</dt>
-          <dd>{client.scopes === null ? t("clients.allApis") : client.scopes.join(", ")}</dd>
+          <dd>{client.scopes === null ? t("clients.allApis") : scopeLabels(apis, client.scopes, language).join(", ")}</dd>
           <dt>{t("clients.allowedIps")}</dt>
           <dd className="mono">{client.allowedIps.length === 0 ? t("clients.anyIp") : client.allowedIps.join(", ")}</dd>
           <dt>{t("clients.redirectUris")}</dt>

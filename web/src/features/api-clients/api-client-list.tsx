@@ -1,21 +1,20 @@
-import { useEffect, useState } from "react";
-import { CopyField } from "../../components/ui/copy-field";
+import { useEffect, useRef, useState } from "react";
 import { ErrorBanner, Loading } from "../../components/ui/error-banner";
 import { Pager } from "../../components/ui/pager";
 import { useToast } from "../../components/ui/toast";
-import { formatDate, formatDateTime } from "../../lib/format";
 import { toAppError } from "../../lib/graphql-errors";
-import { useI18n, type MessageKey } from "../../lib/i18n";
-import { Link } from "../../lib/router";
+import { useI18n } from "../../lib/i18n";
 import type { ApiClient, ApiClientOrder, SecretPayload } from "./api-clients.graphql";
+import { ApiClientRow } from "./api-client-row";
 import { CreateApiClientDialog } from "./create-api-client-dialog";
+import { DeleteApiClientDialog } from "./delete-api-client-dialog";
+import { ResetSecretDialog } from "./reset-secret-dialog";
 import { SecretDialog } from "./secret-dialog";
+import { SecurityTips } from "./security-tips";
 import { TokenEndpointPanel } from "./token-endpoint-panel";
-import { useApiClientList, usePermissionCatalog } from "./use-api-clients";
+import { useApiClientList, useClientsOrganization, usePermissionCatalog } from "./use-api-clients";
 
 const PAGE_SIZE = 20;
-
-export const ROLE_LABELS: Record<string, MessageKey> = { reader: "role.reader", creator: "role.creator", admin: "role.admin", custom: "role.custom" };
 
 interface ApiClientListPageProps {
   organizationId: string;
@@ -23,15 +22,20 @@ interface ApiClientListPageProps {
   server: { tokenEndpoint: string; issuer: string; tenantHeader: string };
 }
 
+type RowDialog = { kind: "reset" | "delete"; client: ApiClient } | null;
+
 export function ApiClientListPage({ organizationId, canEdit, server }: ApiClientListPageProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const toast = useToast();
   const [search, setSearch] = useState("");
   const [debounced, setDebounced] = useState("");
   const [orderBy, setOrderBy] = useState<ApiClientOrder>("CREATED_DESC");
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [creating, setCreating] = useState(false);
+  const [rowDialog, setRowDialog] = useState<RowDialog>(null);
   const [shownSecret, setShownSecret] = useState<SecretPayload | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [refocusHeading, setRefocusHeading] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => {
       setDebounced(search.trim());
@@ -41,29 +45,44 @@ export function ApiClientListPage({ organizationId, canEdit, server }: ApiClient
   }, [search]);
   const { data, loading, error } = useApiClientList({ organizationId, first: PAGE_SIZE, after: cursors.at(-1) ?? null, filter: debounced === "" ? null : { search: debounced }, orderBy });
   const catalog = usePermissionCatalog();
+  const organization = useClientsOrganization(organizationId).data?.organization;
   const page = data?.apiClients;
   const isEmpty = page !== undefined && page.totalCount === 0 && debounced === "";
+  // A row deleted from the list takes its button with it: its place is the page's heading.
+  useEffect(() => {
+    if (!refocusHeading || page === undefined) return;
+    if (document.activeElement === document.body || document.activeElement === null) heading.current?.focus();
+    setRefocusHeading(false);
+  }, [page, refocusHeading]);
+
+  const atLimit = organization !== undefined && organization.apiClientCount >= organization.limits.maxApiClients;
+  const createButton = canEdit && (
+    <div className="create-action">
+      <button type="button" className="button button-primary" onClick={() => setCreating(true)} disabled={catalog.data === undefined || organization === undefined || atLimit} aria-describedby={atLimit ? "client-limit-reason" : undefined}>
+        {t("clients.create")}
+      </button>
+      {atLimit && (
+        <p className="hint" id="client-limit-reason">
+          {t("clients.limitReached", { max: organization.limits.maxApiClients })}
+        </p>
+      )}
+    </div>
+  );
 
   return (
-    <section aria-labelledby="clients-title">
+    <section aria-labelledby="clients-title" className="clients-page">
       <div className="page-head">
-        <h1 id="clients-title">{t("nav.apiClients")}</h1>
-        {canEdit && !isEmpty && (
-          <button type="button" className="button button-primary" onClick={() => setCreating(true)} disabled={catalog.data === undefined}>
-            {t("clients.create")}
-          </button>
-        )}
+        <h1 id="clients-title" ref={heading} tabIndex={-1}>
+          {t("nav.apiClients")}
+        </h1>
+        {!isEmpty && createButton}
       </div>
       <ErrorBanner message={error === undefined ? null : toAppError(error).message} />
       {isEmpty ? (
         <div className="card empty-state">
           <h2>{t("clients.emptyTitle")}</h2>
           <p>{t("clients.emptyBody")}</p>
-          {canEdit && (
-            <button type="button" className="button button-primary" onClick={() => setCreating(true)} disabled={catalog.data === undefined}>
-              {t("clients.create")}
-            </button>
-          )}
+          {createButton}
         </div>
       ) : (
         <>
@@ -83,23 +102,27 @@ export function ApiClientListPage({ organizationId, canEdit, server }: ApiClient
             <Loading label={t("common.loading")} />
           ) : (
             <div className="table-scroll">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("clients.name")}</th>
-                    <th scope="col">{t("clients.clientId")}</th>
-                    <th scope="col">{t("clients.role")}</th>
-                    <th scope="col">{t("clients.environment")}</th>
-                    <th scope="col">{t("clients.expires")}</th>
-                    <th scope="col">{t("clients.lastUsed")}</th>
-                    <th scope="col">{t("clients.created")}</th>
+              {/* Explicit roles keep the table a table for screen readers where a phone stacks its rows. */}
+              <table className="data-table clients-table" role="table">
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th scope="col" role="columnheader">{t("clients.name")}</th>
+                    <th scope="col" role="columnheader">{t("clients.clientId")}</th>
+                    <th scope="col" role="columnheader">{t("clients.notes")}</th>
+                    <th scope="col" role="columnheader">{t("clients.role")}</th>
+                    <th scope="col" role="columnheader">{t("clients.environment")}</th>
+                    <th scope="col" role="columnheader">{t("clients.expires")}</th>
+                    <th scope="col" role="columnheader">{t("clients.lastUsed")}</th>
+                    {canEdit && <th scope="col" role="columnheader">{t("clients.actions")}</th>}
                   </tr>
                 </thead>
-                <tbody>
-                  {page?.edges.map(({ node }) => <ApiClientRow key={node.id} client={node} organizationId={organizationId} />)}
+                <tbody role="rowgroup">
+                  {page?.edges.map(({ node }) => (
+                    <ApiClientRow key={node.id} client={node} organizationId={organizationId} canEdit={canEdit} onReset={() => setRowDialog({ kind: "reset", client: node })} onDelete={() => setRowDialog({ kind: "delete", client: node })} />
+                  ))}
                   {page?.edges.length === 0 && (
-                    <tr>
-                      <td colSpan={7}>{t("clients.noMatch")}</td>
+                    <tr role="row">
+                      <td role="cell" colSpan={canEdit ? 8 : 7}>{t("clients.noMatch")}</td>
                     </tr>
                   )}
                 </tbody>
@@ -117,10 +140,12 @@ export function ApiClientListPage({ organizationId, canEdit, server }: ApiClient
           />
         </>
       )}
-      <TokenEndpointPanel tokenEndpoint={server.tokenEndpoint} issuer={server.issuer} tenantHeader={server.tenantHeader} />
-      {creating && catalog.data !== undefined && (
+      <SecurityTips />
+      <TokenEndpointPanel tokenEndpoint={server.tokenEndpoint} issuer={server.issuer} tenantHeader={server.tenantHeader} tokenLifetimeSeconds={organization?.limits.accessTokenTtlSeconds} />
+      {creating && catalog.data !== undefined && organization !== undefined && (
         <CreateApiClientDialog
           organizationId={organizationId}
+          slug={organization.slug}
           apis={catalog.data.permissionCatalog.apis}
           presets={catalog.data.permissionCatalog.presets}
           onClose={() => setCreating(false)}
@@ -131,39 +156,29 @@ export function ApiClientListPage({ organizationId, canEdit, server }: ApiClient
           }}
         />
       )}
+      {rowDialog?.kind === "reset" && (
+        <ResetSecretDialog
+          client={rowDialog.client}
+          onClose={() => setRowDialog(null)}
+          onReset={(result) => {
+            setRowDialog(null);
+            setShownSecret(result);
+            toast(t("toast.reset"));
+          }}
+        />
+      )}
+      {rowDialog?.kind === "delete" && (
+        <DeleteApiClientDialog
+          client={rowDialog.client}
+          onClose={() => setRowDialog(null)}
+          onDeleted={() => {
+            toast(t("toast.deleted", { name: rowDialog.client.name }));
+            setRowDialog(null);
+            setRefocusHeading(true);
+          }}
+        />
+      )}
       {shownSecret !== null && <SecretDialog clientId={shownSecret.apiClient.clientId} secret={shownSecret.clientSecret} onClose={() => setShownSecret(null)} />}
     </section>
-  );
-}
-
-function ApiClientRow({ client, organizationId: orgId }: { client: ApiClient; organizationId: string }) {
-  const { t, language } = useI18n();
-  return (
-    <tr className={client.expired ? "expired" : undefined}>
-      <td>
-        <Link to={`/organization/${orgId}/api-clients/${client.id}`} aria-label={`${t("clients.viewDetails")}: ${client.name}`}>
-          {client.name}
-        </Link>
-      </td>
-      <td>
-        <CopyField label={t("clients.clientId")} value={client.clientId} copyLabel={t("common.copy")} copiedLabel={t("common.copied")} />
-      </td>
-      <td>{t(ROLE_LABELS[client.roleLabel] ?? "role.custom")}</td>
-      <td>{client.environment === "LIVE" ? t("env.live") : t("env.staging")}</td>
-      <td>
-        {client.expired ? (
-          <span className="warning" title={t("clients.expiredTooltip")}>
-            <span aria-hidden="true">⚠ </span>
-            {t("clients.expiredOn", { date: formatDate(client.expiresAt, language) })}
-          </span>
-        ) : client.expiresAt === null ? (
-          t("clients.never")
-        ) : (
-          formatDate(client.expiresAt, language)
-        )}
-      </td>
-      <td>{client.lastUsedAt === null ? t("clients.neverUsed") : formatDateTime(client.lastUsedAt, language)}</td>
-      <td>{formatDate(client.createdAt, language)}</td>
-    </tr>
   );
 }

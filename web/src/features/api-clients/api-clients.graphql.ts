@@ -203,3 +203,26 @@ export const DELETE_API_CLIENT: TypedDocumentNode<{ deleteApiClient: string }, {
     deleteApiClient(id: $id)
   }
 `;
+
+/** The organization as the clients screens need it: the id prefix, the client limit, token lifetime. */
+export interface ClientsOrganization {
+  id: string;
+  slug: string;
+  apiClientCount: number;
+  limits: { maxApiClients: number; maxTokensPerClient: number; accessTokenTtlSeconds: number };
+}
+
+export const CLIENTS_ORGANIZATION: TypedDocumentNode<{ organization: ClientsOrganization }, { id: string }> = gql`
+  query ApiClientsOrganization($id: ID!) {
+    organization(id: $id) {
+      id
+      slug
+      apiClientCount
+      limits {
+        maxApiClients
+        maxTokensPerClient
+        accessTokenTtlSeconds
+      }
+    }
+  }
+`;

@@ -1,13 +1,36 @@
 // The server's own validation rules, run as the owner types: one definition of "valid".
-import {
-  allowedIpsErrors,
-  clientIdErrors,
-  descriptionErrors,
-  nameErrors,
-  redirectUrisErrors,
-} from "../../../../server/src/modules/api-clients/api-client.rules";
+import type { MessageKey } from "../../lib/i18n";
+import { allowedIpsErrors, descriptionErrors, nameErrors, redirectUrisErrors } from "../../../../server/src/modules/api-clients/api-client.rules";
 
-export { clientIdErrors, descriptionErrors, nameErrors };
+export { descriptionErrors, nameErrors };
+
+/** The longest stored client id; a chosen id is stored as `<slug>.<chosen>`. */
+export const CLIENT_ID_MAX = 64;
+const CHOSEN_ID_MIN = 3;
+const CHOSEN_ID_CHARACTERS = /^[a-z0-9._-]*$/;
+
+export interface ChosenIdLimits {
+  min: number;
+  max: number;
+  prefix: string;
+}
+
+/** What the owner may type: the organization's prefix takes its share of the 64 characters. */
+export function chosenIdLimits(slug: string): ChosenIdLimits {
+  return { min: CHOSEN_ID_MIN, max: CLIENT_ID_MAX - (slug.length + 1), prefix: `${slug}.` };
+}
+
+/** The stored id a chosen part becomes (the server's composeClientId). */
+export function finalClientId(slug: string, chosen: string): string {
+  return `${slug}.${chosen}`;
+}
+
+export function chosenIdProblem(chosen: string, limits: ChosenIdLimits): { key: MessageKey; params: Record<string, string | number> } | undefined {
+  if (!CHOSEN_ID_CHARACTERS.test(chosen)) return { key: "clients.idCharacters", params: {} };
+  if (chosen.length < limits.min) return { key: "clients.idTooShort", params: { ...limits } };
+  if (chosen.length > limits.max) return { key: "clients.idTooLong", params: { ...limits } };
+  return undefined;
+}
 
 /** The message for one entry of a list, as the server would word it. */
 export function ipProblemAt(values: string[], index: number): string | undefined {

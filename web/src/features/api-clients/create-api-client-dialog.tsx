@@ -7,41 +7,50 @@ import { oneYearAhead } from "../../lib/format";
 import { fieldError, type AppErrorInfo } from "../../lib/graphql-errors";
 import { useI18n } from "../../lib/i18n";
 import type { CatalogApi, RolePreset, SecretPayload } from "./api-clients.graphql";
-import { clientIdErrors, descriptionErrors, listHasProblems, nameErrors } from "./client-rules";
-import { ClientListFields } from "./client-list-fields";
+import { chosenIdLimits, chosenIdProblem, CLIENT_ID_MAX, descriptionErrors, finalClientId, nameErrors } from "./client-rules";
+import { useClientListFields } from "./client-list-fields";
 import { PermissionGrid } from "./permission-grid";
 import { order, presetSelection, visibleApis } from "./permission-grid-state";
 import { useApiClientMutations } from "./use-api-clients";
+import { useFormDiscardGuard } from "./use-form-discard-guard";
 
 interface CreateApiClientDialogProps {
   organizationId: string;
+  /** The organization's slug: a chosen client id is stored as `<slug>.<chosen>`. */
+  slug: string;
   apis: CatalogApi[];
   presets: RolePreset[];
   onClose(): void;
   onCreated(result: SecretPayload): void;
 }
 
-export function CreateApiClientDialog({ organizationId, apis, presets, onClose, onCreated }: CreateApiClientDialogProps) {
+export function CreateApiClientDialog({ organizationId, slug, apis, presets, onClose, onCreated }: CreateApiClientDialogProps) {
   const { t, language } = useI18n();
   const { create, busy } = useApiClientMutations();
   const reader = presets.find((preset) => preset.name === "reader");
+  const initialPermissions = reader === undefined ? [] : presetSelection(reader, apis);
+  const initialExpiry = oneYearAhead();
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [clientId, setClientId] = useState("");
   const [environment, setEnvironment] = useState<"LIVE" | "STAGING">("LIVE");
   const [scopes, setScopes] = useState<string[] | null>(null);
-  const [permissions, setPermissions] = useState<string[]>(reader === undefined ? [] : presetSelection(reader, apis));
-  const [expiresOn, setExpiresOn] = useState(oneYearAhead());
-  const [allowedIps, setAllowedIps] = useState<string[]>([]);
-  const [redirectUris, setRedirectUris] = useState<string[]>([]);
+  const [permissions, setPermissions] = useState<string[]>(initialPermissions);
+  const [expiresOn, setExpiresOn] = useState(initialExpiry);
+  const lists = useClientListFields({ allowedIps: [], redirectUris: [] });
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<AppErrorInfo | null>(null);
 
+  const limits = chosenIdLimits(slug);
   const shown = visibleApis(apis, scopes);
   const nameProblem = touched || name !== "" ? nameErrors(name)[0]?.message : undefined;
-  const idProblem = clientId === "" ? undefined : clientIdErrors(clientId)[0]?.message;
+  const idIssue = clientId === "" ? undefined : chosenIdProblem(clientId, limits);
+  const idProblem = idIssue === undefined ? undefined : t(idIssue.key, idIssue.params);
   const descriptionProblem = descriptionErrors(description)[0]?.message;
-  const invalid = nameErrors(name).length > 0 || idProblem !== undefined || descriptionProblem !== undefined || listHasProblems(allowedIps, redirectUris);
+  const invalid = nameErrors(name).length > 0 || idProblem !== undefined || descriptionProblem !== undefined || lists.hasProblems;
+  const dirty =
+    name !== "" || description !== "" || clientId !== "" || environment !== "LIVE" || scopes !== null || expiresOn !== initialExpiry || lists.dirty || permissions.join(" ") !== initialPermissions.join(" ");
+  const { requestClose, guard } = useFormDiscardGuard(dirty, onClose);
 
   const changeScopes = (next: string[] | null) => {
     setScopes(next);
@@ -50,7 +59,8 @@ export function CreateApiClientDialog({ organizationId, apis, presets, onClose, 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (invalid) return;
+    const entries = lists.collect();
+    if (entries === null || invalid) return;
     setError(null);
     const result = await create({
       organizationId,
@@ -61,21 +71,35 @@ export function CreateApiClientDialog({ organizationId, apis, presets, onClose, 
       permissions,
       scopes,
       expiresAt: expiresOn === "" ? null : new Date(`${expiresOn}T23:59:59.999Z`).toISOString(),
-      allowedIps,
-      redirectUris,
+      ...entries,
     });
     if ("error" in result) setError(result.error);
     else onCreated(result.data.createApiClient);
   };
+  const finalId = finalClientId(slug, clientId);
 
   return (
-    <Dialog open title={t("clients.create")} onClose={onClose} wide>
+    <Dialog open title={t("clients.create")} onClose={requestClose} wide>
       <form onSubmit={submit} noValidate>
         <div className="dialog-body">
           <ErrorBanner message={error?.message} />
           <FormField label={t("clients.name")} value={name} onChange={(event) => setName(event.target.value)} onBlur={() => setTouched(true)} error={nameProblem ?? fieldError(error, "name")} required maxLength={100} />
           <TextAreaField label={t("clients.description")} value={description} onChange={(event) => setDescription(event.target.value)} rows={2} error={descriptionProblem} />
-          <FormField label={t("clients.ownClientId")} value={clientId} onChange={(event) => setClientId(event.target.value.trim())} error={idProblem ?? fieldError(error, "clientId")} hint={t("clients.ownClientIdHint")} placeholder="reporting-service" />
+          <FormField
+            label={t("clients.ownClientId")}
+            value={clientId}
+            onChange={(event) => setClientId(event.target.value.trim())}
+            error={idProblem ?? fieldError(error, "clientId")}
+            hint={t("clients.ownClientIdHint", { prefix: limits.prefix, min: limits.min, max: limits.max, total: CLIENT_ID_MAX })}
+            placeholder="reporting-service"
+            autoCapitalize="none"
+            spellCheck={false}
+          />
+          {clientId !== "" && (
+            <p className="client-id-preview">
+              {t("clients.finalId")} <code>{finalId}</code> <span className="hint">{t("clients.finalIdLength", { length: finalId.length, max: CLIENT_ID_MAX })}</span>
+            </p>
+          )}
           <fieldset className="inline-choices">
             <legend>{t("clients.environment")}</legend>
             {(["LIVE", "STAGING"] as const).map((value) => (
@@ -103,10 +127,10 @@ export function CreateApiClientDialog({ organizationId, apis, presets, onClose, 
           <PermissionGrid apis={shown} presets={presets} selected={permissions} onChange={setPermissions} />
           {fieldError(error, "permissions") !== undefined && <p className="field-error" role="alert">{fieldError(error, "permissions")}</p>}
           <FormField label={t("clients.expiry")} type="date" value={expiresOn} min={new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)} onChange={(event) => setExpiresOn(event.target.value)} error={fieldError(error, "expiresAt")} hint={t("clients.expiryHint")} />
-          <ClientListFields allowedIps={allowedIps} redirectUris={redirectUris} onAllowedIpsChange={setAllowedIps} onRedirectUrisChange={setRedirectUris} />
+          {lists.fields}
         </div>
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
+          <button type="button" className="button" onClick={requestClose} disabled={busy}>
             {t("common.cancel")}
           </button>
           <button type="submit" className="button button-primary" disabled={busy || (touched && invalid)} aria-busy={busy}>
@@ -114,6 +138,7 @@ export function CreateApiClientDialog({ organizationId, apis, presets, onClose, 
           </button>
         </div>
       </form>
+      {guard}
     </Dialog>
   );
 }

@@ -67,3 +67,8 @@ export function matchingPreset(presets: RolePreset[], apis: CatalogApi[], select
   const key = [...selected].sort().join(" ");
   return presets.find((preset) => presetSelection(preset, apis).sort().join(" ") === key) ?? null;
 }
+
+/** Scope names as the catalog titles them; a scope the catalog no longer has keeps its name. */
+export function scopeLabels(apis: CatalogApi[], scopes: string[], language: "en" | "sv"): string[] {
+  return scopes.map((scope) => apis.find((api) => api.name === scope)?.title[language] ?? scope);
+}

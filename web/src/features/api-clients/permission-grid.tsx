@@ -56,14 +56,20 @@ export function PermissionGrid({ apis, presets, selected, onChange, disabled = f
                 {columns.map((column) => {
                   const action = api.actions.find((candidate) => candidate.name === column.name);
                   return (
-                    <td key={column.name}>
+                    <td key={column.name} className={action === undefined ? "grid-empty" : undefined}>
                       {action !== undefined && (
-                        <input
-                          type="checkbox"
-                          aria-label={`${api.title[language]}: ${action.title[language]}`}
-                          checked={selected.includes(action.permission)}
-                          onChange={(event) => onChange(togglePermission(apis, selected, action.permission, event.target.checked))}
-                        />
+                        <label className="grid-check">
+                          <input
+                            type="checkbox"
+                            aria-label={`${api.title[language]}: ${action.title[language]}`}
+                            checked={selected.includes(action.permission)}
+                            onChange={(event) => onChange(togglePermission(apis, selected, action.permission, event.target.checked))}
+                          />
+                          {/* Shown beside the box where the grid stacks on a phone and the column heads are gone. */}
+                          <span className="grid-check-label" aria-hidden="true">
+                            {action.title[language]}
+                          </span>
+                        </label>
                       )}
                     </td>
                   );

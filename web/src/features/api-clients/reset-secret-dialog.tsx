@@ -12,6 +12,7 @@ const GRACE: { seconds: number; label: MessageKey }[] = [
   { seconds: 604_800, label: "reset.grace7d" },
 ];
 
+/** A reset with no grace period stops every integration at once: styled as the danger it is. */
 export function ResetSecretDialog({ client, onClose, onReset }: { client: ApiClient; onClose(): void; onReset(result: SecretPayload): void }) {
   const { t } = useI18n();
   const { resetSecret, busy } = useApiClientMutations();
@@ -23,7 +24,7 @@ export function ResetSecretDialog({ client, onClose, onReset }: { client: ApiCli
     else onReset(result.data.resetApiClientSecret);
   };
   return (
-    <ConfirmDialog open title={t("reset.title", { name: client.name })} confirmLabel={t("clients.resetSecret")} cancelLabel={t("common.cancel")} busy={busy} onConfirm={confirm} onCancel={onClose}>
+    <ConfirmDialog open danger={grace === 0} title={t("reset.title", { name: client.name })} confirmLabel={t("clients.resetSecret")} cancelLabel={t("common.cancel")} busy={busy} onConfirm={confirm} onCancel={onClose}>
       <ErrorBanner message={error} />
       <p>{t("reset.body")}</p>
       <fieldset className="inline-choices">
@@ -35,6 +36,11 @@ export function ResetSecretDialog({ client, onClose, onReset }: { client: ApiCli
           </label>
         ))}
       </fieldset>
+      {grace === 0 && (
+        <p className="banner banner-warning" role="note">
+          {t("reset.noGraceWarning")}
+        </p>
+      )}
     </ConfirmDialog>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { CopyField } from "../../components/ui/copy-field";
 import { Dialog } from "../../components/ui/dialog";
 import { useI18n } from "../../lib/i18n";
+import { SecurityTips } from "./security-tips";
 
 interface SecretDialogProps {
   clientId: string;
@@ -21,7 +22,8 @@ export function SecretDialog({ clientId, secret, onClose }: SecretDialogProps) {
         </div>
         <CopyField label={t("clients.clientId")} value={clientId} copyLabel={t("common.copy")} copiedLabel={t("common.copied")} />
         <CopyField label={t("secret.label")} value={secret} copyLabel={t("common.copy")} copiedLabel={t("common.copied")} secret />
-        <label className="checkbox">
+        <SecurityTips compact />
+        <label className="checkbox secret-stored">
           <input type="checkbox" checked={stored} onChange={(event) => setStored(event.target.checked)} />
           {t("secret.stored")}
         </label>

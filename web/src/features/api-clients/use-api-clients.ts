@@ -3,6 +3,7 @@ import { attempt } from "../../lib/graphql-errors";
 import {
   API_CLIENT,
   API_CLIENTS,
+  CLIENTS_ORGANIZATION,
   CREATE_API_CLIENT,
   DELETE_API_CLIENT,
   PERMISSION_CATALOG,
@@ -21,12 +22,16 @@ export function useApiClient(id: string) {
   return useQuery(API_CLIENT, { variables: { id } });
 }
 
+export function useClientsOrganization(id: string) {
+  return useQuery(CLIENTS_ORGANIZATION, { variables: { id } });
+}
+
 export function usePermissionCatalog() {
   return useQuery(PERMISSION_CATALOG, { fetchPolicy: "cache-first" });
 }
 
 /** Every change refetches lists and the organization, so counts and the audit trail stay true. */
-const REFETCH = ["ApiClients", "Organization", "AuditEvents"];
+const REFETCH = ["ApiClients", "ApiClientsOrganization", "Organization", "AuditEvents"];
 
 export function useApiClientMutations() {
   const [create, createState] = useMutation(CREATE_API_CLIENT, { refetchQueries: REFETCH });
