@@ -67,3 +67,12 @@ export async function withinWidth(page: Page, selector: ReturnType<Page["locator
   const width = page.viewportSize()?.width ?? 0;
   return box !== null && box.x >= 0 && box.x + box.width <= width + 0.5;
 }
+
+/** Writes a past expiry directly (the API takes only future ones) and moves the list's etag as Clavis does. */
+export async function expireClient(world: ClientsWorld, id: string): Promise<void> {
+  const { default: Database } = await import("better-sqlite3");
+  const sqlite = new Database(world.db.url.slice("sqlite:".length));
+  sqlite.prepare("UPDATE api_clients SET expires_at = '2020-01-01 00:00:00.000' WHERE id = ?").run(id);
+  sqlite.prepare("UPDATE organizations SET clients_etag = ? WHERE id = ?").run(crypto.randomUUID(), world.organizationId);
+  sqlite.close();
+}

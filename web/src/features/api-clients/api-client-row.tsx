@@ -50,7 +50,7 @@ export function ApiClientRow({ client, organizationId, canEdit, onReset, onDelet
         <td {...cell(t("clients.actions"))}>
           <div className="row-actions">
             {client.expired ? (
-              <span className="hint">{t("clients.expiredCreateNew")}</span>
+              <span className="hint">{t("clients.expiredRowHint")}</span>
             ) : (
               <button type="button" className="button button-small" onClick={onReset} aria-label={`${t("clients.resetSecret")}: ${client.name}`}>
                 {t("clients.resetSecret")}
