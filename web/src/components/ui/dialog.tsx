@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode, type SyntheticEvent } from "react";
+import { useId, useLayoutEffect, useRef, type ReactNode, type SyntheticEvent } from "react";
 
 interface DialogProps {
   open: boolean;
@@ -17,15 +17,19 @@ interface DialogProps {
 export function Dialog({ open, title, onClose, children, canDismiss = true, wide = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useEffect(() => {
+  // A layout effect: focus is back on the opener in the same commit that removes the dialog.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog === null || !open) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
     return () => {
+      // Dialogs opened from inside this one close first: while any is open, the page behind is inert.
+      dialog.querySelectorAll("dialog").forEach((inner) => inner.open && inner.close());
       if (dialog.open) dialog.close();
-      // A dialog opened from inside another (discard-confirm) leaves focus to that one.
-      if (opener !== null && opener.isConnected) opener.focus();
+      // An opener inside a dialog that has closed too (discard, then the form) has no focus to get.
+      const host = opener?.closest("dialog");
+      if (opener !== null && opener.isConnected && (host === null || host === undefined || host.open)) opener.focus();
     };
   }, [open]);
   const cancel = (event: SyntheticEvent<HTMLDialogElement>) => {

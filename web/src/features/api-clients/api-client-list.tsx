@@ -35,7 +35,7 @@ export function ApiClientListPage({ organizationId, canEdit, server }: ApiClient
   const [rowDialog, setRowDialog] = useState<RowDialog>(null);
   const [shownSecret, setShownSecret] = useState<SecretPayload | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const [refocusHeading, setRefocusHeading] = useState(false);
+  const [deletedId, setDeletedId] = useState<string | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => {
       setDebounced(search.trim());
@@ -48,12 +48,12 @@ export function ApiClientListPage({ organizationId, canEdit, server }: ApiClient
   const organization = useClientsOrganization(organizationId).data?.organization;
   const page = data?.apiClients;
   const isEmpty = page !== undefined && page.totalCount === 0 && debounced === "";
-  // A row deleted from the list takes its button with it: its place is the page's heading.
+  // A row deleted from the list takes its focused button with it: focus goes to the page's heading.
   useEffect(() => {
-    if (!refocusHeading || page === undefined) return;
+    if (deletedId === null || page === undefined || page.edges.some(({ node }) => node.id === deletedId)) return;
     if (document.activeElement === document.body || document.activeElement === null) heading.current?.focus();
-    setRefocusHeading(false);
-  }, [page, refocusHeading]);
+    setDeletedId(null);
+  }, [page, deletedId]);
 
   const atLimit = organization !== undefined && organization.apiClientCount >= organization.limits.maxApiClients;
   const createButton = canEdit && (
@@ -174,7 +174,7 @@ export function ApiClientListPage({ organizationId, canEdit, server }: ApiClient
           onDeleted={() => {
             toast(t("toast.deleted", { name: rowDialog.client.name }));
             setRowDialog(null);
-            setRefocusHeading(true);
+            setDeletedId(rowDialog.client.id);
           }}
         />
       )}
