@@ -36,6 +36,8 @@ export function ApiClientListPage({ organizationId, canEdit, server }: ApiClient
   const [shownSecret, setShownSecret] = useState<SecretPayload | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const [deletedId, setDeletedId] = useState<string | null>(null);
+  const createRef = useRef<HTMLButtonElement>(null);
+  const [secretClosed, setSecretClosed] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => {
       setDebounced(search.trim());
@@ -55,10 +57,18 @@ export function ApiClientListPage({ organizationId, canEdit, server }: ApiClient
     setDeletedId(null);
   }, [page, deletedId]);
 
+  // The first client's secret dialog outlives its opener (the empty state's button): focus the one in the header.
+  useEffect(() => {
+    if (!secretClosed) return;
+    const create = createRef.current;
+    if (document.activeElement === document.body || document.activeElement === null) (create !== null && !create.disabled ? create : heading.current)?.focus();
+    setSecretClosed(false);
+  }, [secretClosed]);
+
   const atLimit = organization !== undefined && organization.apiClientCount >= organization.limits.maxApiClients;
   const createButton = canEdit && (
     <div className="create-action">
-      <button type="button" className="button button-primary" onClick={() => setCreating(true)} disabled={catalog.data === undefined || organization === undefined || atLimit} aria-describedby={atLimit ? "client-limit-reason" : undefined}>
+      <button ref={createRef} type="button" className="button button-primary" onClick={() => setCreating(true)} disabled={catalog.data === undefined || organization === undefined || atLimit} aria-describedby={atLimit ? "client-limit-reason" : undefined}>
         {t("clients.create")}
       </button>
       {atLimit && (
@@ -178,7 +188,7 @@ export function ApiClientListPage({ organizationId, canEdit, server }: ApiClient
           }}
         />
       )}
-      {shownSecret !== null && <SecretDialog clientId={shownSecret.apiClient.clientId} secret={shownSecret.clientSecret} onClose={() => setShownSecret(null)} />}
+      {shownSecret !== null && <SecretDialog clientId={shownSecret.apiClient.clientId} secret={shownSecret.clientSecret} onClose={() => { setShownSecret(null); setSecretClosed(true); }} />}
     </section>
   );
 }
