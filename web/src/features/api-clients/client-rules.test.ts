@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ipProblemAt, listHasProblems, redirectProblemAt } from "./client-rules";
+import { chosenIdLimits, chosenIdProblem, finalClientId, ipProblemAt, listHasProblems, redirectProblemAt } from "./client-rules";
 
 describe("validation as you type (the server's own rules)", () => {
   it("words IP problems as the server does", () => {
@@ -12,5 +12,18 @@ describe("validation as you type (the server's own rules)", () => {
     expect(redirectProblemAt(["http://example.com/cb"], 0)).toBe('"http://example.com/cb" must use https (http is allowed only for localhost)');
     expect(redirectProblemAt(["myapp://cb"], 0)).toBeUndefined();
     expect(listHasProblems([], ["https://x.example/#f"])).toBe(true);
+  });
+});
+
+describe("a chosen client id, counted on the id that is stored", () => {
+  it("leaves the chosen part what the 64 characters allow after the organization's prefix", () => {
+    const limits = chosenIdLimits("acme-ab-rpvn");
+    expect(limits).toEqual({ min: 3, max: 51, prefix: "acme-ab-rpvn." });
+    expect(finalClientId("acme-ab-rpvn", "reporting-service")).toBe("acme-ab-rpvn.reporting-service");
+    expect(chosenIdProblem("a".repeat(51), limits)).toBeUndefined();
+    expect(finalClientId("acme-ab-rpvn", "a".repeat(51))).toHaveLength(64);
+    expect(chosenIdProblem("a".repeat(52), limits)).toEqual({ key: "clients.idTooLong", params: limits });
+    expect(chosenIdProblem("ab", limits)).toEqual({ key: "clients.idTooShort", params: limits });
+    expect(chosenIdProblem("Reporting", limits)?.key).toBe("clients.idCharacters");
   });
 });
