@@ -1,8 +1,27 @@
 // The server's own validation rules, run as the owner types: one definition of "valid".
 import type { MessageKey } from "../../lib/i18n";
+import type { FieldError } from "../../../../server/src/common/errors";
 import { allowedIpsErrors, descriptionErrors, nameErrors, redirectUrisErrors } from "../../../../server/src/modules/api-clients/api-client.rules";
 
-export { descriptionErrors, nameErrors };
+/**
+ * The words for a rule's error, as shown while the owner types. Every live-validation message
+ * of these screens passes here.
+ * TODO(#13): return `fieldErrorText(error)` (lib/graphql-errors.ts, from the error-reasons work)
+ * once field errors carry a reason, so these texts follow the language like the server's.
+ */
+export function ruleText(error: FieldError): string {
+  return error.message;
+}
+
+export function nameProblem(name: string): string | undefined {
+  const [error] = nameErrors(name);
+  return error === undefined ? undefined : ruleText(error);
+}
+
+export function descriptionProblem(description: string): string | undefined {
+  const [error] = descriptionErrors(description);
+  return error === undefined ? undefined : ruleText(error);
+}
 
 /** The longest stored client id; a chosen id is stored as `<slug>.<chosen>`. */
 export const CLIENT_ID_MAX = 64;
@@ -34,11 +53,13 @@ export function chosenIdProblem(chosen: string, limits: ChosenIdLimits): { key: 
 
 /** The message for one entry of a list, as the server would word it. */
 export function ipProblemAt(values: string[], index: number): string | undefined {
-  return allowedIpsErrors(values).find((error) => error.field === `allowedIps[${index}]`)?.message;
+  const error = allowedIpsErrors(values).find((candidate) => candidate.field === `allowedIps[${index}]`);
+  return error === undefined ? undefined : ruleText(error);
 }
 
 export function redirectProblemAt(values: string[], index: number): string | undefined {
-  return redirectUrisErrors(values).find((error) => error.field === `redirectUris[${index}]`)?.message;
+  const error = redirectUrisErrors(values).find((candidate) => candidate.field === `redirectUris[${index}]`);
+  return error === undefined ? undefined : ruleText(error);
 }
 
 export function listHasProblems(ips: string[], uris: string[]): boolean {

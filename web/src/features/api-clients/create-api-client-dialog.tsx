@@ -7,7 +7,7 @@ import { oneYearAhead } from "../../lib/format";
 import { fieldError, type AppErrorInfo } from "../../lib/graphql-errors";
 import { useI18n } from "../../lib/i18n";
 import type { CatalogApi, RolePreset, SecretPayload } from "./api-clients.graphql";
-import { chosenIdLimits, chosenIdProblem, CLIENT_ID_MAX, descriptionErrors, finalClientId, nameErrors } from "./client-rules";
+import { chosenIdLimits, chosenIdProblem, CLIENT_ID_MAX, descriptionProblem as descriptionRule, finalClientId, nameProblem as nameRule } from "./client-rules";
 import { useClientListFields } from "./client-list-fields";
 import { PermissionGrid } from "./permission-grid";
 import { order, presetSelection, visibleApis } from "./permission-grid-state";
@@ -43,11 +43,11 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
 
   const limits = chosenIdLimits(slug);
   const shown = visibleApis(apis, scopes);
-  const nameProblem = touched || name !== "" ? nameErrors(name)[0]?.message : undefined;
+  const nameProblem = touched || name !== "" ? nameRule(name) : undefined;
   const idIssue = clientId === "" ? undefined : chosenIdProblem(clientId, limits);
   const idProblem = idIssue === undefined ? undefined : t(idIssue.key, idIssue.params);
-  const descriptionProblem = descriptionErrors(description)[0]?.message;
-  const invalid = nameErrors(name).length > 0 || idProblem !== undefined || descriptionProblem !== undefined || lists.hasProblems;
+  const descriptionProblem = descriptionRule(description);
+  const invalid = nameRule(name) !== undefined || idProblem !== undefined || descriptionProblem !== undefined || lists.hasProblems;
   const dirty =
     name !== "" || description !== "" || clientId !== "" || environment !== "LIVE" || scopes !== null || expiresOn !== initialExpiry || lists.dirty || permissions.join(" ") !== initialPermissions.join(" ");
   const { requestClose, guard } = useFormDiscardGuard(dirty, onClose);
