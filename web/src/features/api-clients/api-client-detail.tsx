@@ -89,9 +89,9 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
           <dt>{t("clients.scopes")}</dt>
           <dd>{client.scopes === null ? t("clients.allApis") : scopeLabels(apis, client.scopes, language).join(", ")}</dd>
           <dt>{t("clients.allowedIps")}</dt>
-          <dd className="mono">{client.allowedIps.length === 0 ? t("clients.anyIp") : client.allowedIps.join(", ")}</dd>
+          <dd className={client.allowedIps.length === 0 ? undefined : "mono"}>{client.allowedIps.length === 0 ? t("clients.anyIp") : client.allowedIps.join(", ")}</dd>
           <dt>{t("clients.redirectUris")}</dt>
-          <dd className="mono">{client.redirectUris.length === 0 ? "—" : client.redirectUris.join(", ")}</dd>
+          <dd className={client.redirectUris.length === 0 ? undefined : "mono"}>{client.redirectUris.length === 0 ? "—" : client.redirectUris.join(", ")}</dd>
         </dl>
       </div>
       <div className="card">
