@@ -44,3 +44,19 @@ describe("<CopyField>", () => {
     expect(screen.getByRole("status").textContent).toMatch(/to copy/);
   });
 });
+
+describe("<CopyField inline>", () => {
+  afterEach(() => setClipboard(undefined));
+
+  it("selects the shown id and says which keys copy it when there is no async clipboard", async () => {
+    setClipboard(undefined);
+    render(
+      <I18nProvider initial="en">
+        <CopyField label="Client id" value="acme.reporting" copyLabel="Copy" copiedLabel="Copied" inline />
+      </I18nProvider>,
+    );
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Copy: Client id" })));
+    expect(window.getSelection()?.toString()).toBe("acme.reporting");
+    expect(screen.getByRole("status").textContent).toMatch(/to copy/);
+  });
+});

@@ -7,6 +7,8 @@ interface CopyFieldProps {
   copyLabel: string;
   copiedLabel: string;
   secret?: boolean;
+  /** The value as wrapping text beside a small button (table cells), not a full-width field. */
+  inline?: boolean;
 }
 
 type CopyState = "idle" | "copied" | "manual";
@@ -22,10 +24,11 @@ export function copyKeys(): string {
  * http off localhost, a denied permission), the text is selected and the owner told which keys
  * copy it: never a silent failure.
  */
-export function CopyField({ label, value, copyLabel, copiedLabel, secret = false }: CopyFieldProps) {
+export function CopyField({ label, value, copyLabel, copiedLabel, secret = false, inline = false }: CopyFieldProps) {
   const { t } = useI18n();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
+  const text = useRef<HTMLElement>(null);
   const [state, setState] = useState<CopyState>("idle");
   useEffect(() => {
     if (state !== "copied") return;
@@ -33,6 +36,7 @@ export function CopyField({ label, value, copyLabel, copiedLabel, secret = false
     return () => clearTimeout(timer);
   }, [state]);
   const selectForManualCopy = () => {
+    if (inline && text.current !== null) window.getSelection()?.selectAllChildren(text.current);
     input.current?.focus();
     input.current?.select();
     setState("manual");
@@ -46,18 +50,35 @@ export function CopyField({ label, value, copyLabel, copiedLabel, secret = false
       selectForManualCopy();
     }
   };
+  const status = (
+    <p className="hint copy-status" role="status">
+      {state === "manual" ? t("copy.manual", { keys: copyKeys() }) : ""}
+    </p>
+  );
+  const button = (
+    <button type="button" className={inline ? "button button-small" : "button"} onClick={copy} aria-label={`${copyLabel}: ${label}`}>
+      {state === "copied" ? copiedLabel : copyLabel}
+    </button>
+  );
+  if (inline) {
+    return (
+      <div className="copy-field copy-inline">
+        <code ref={text} className="mono">
+          {value}
+        </code>
+        {button}
+        {status}
+      </div>
+    );
+  }
   return (
     <div className="copy-field">
       <label htmlFor={id}>{label}</label>
       <div className="copy-row">
         <input ref={input} id={id} readOnly value={value} className={secret ? "mono secret" : "mono"} onFocus={(event) => event.currentTarget.select()} />
-        <button type="button" className="button" onClick={copy} aria-label={`${copyLabel}: ${label}`}>
-          {state === "copied" ? copiedLabel : copyLabel}
-        </button>
+        {button}
       </div>
-      <p className="hint copy-status" role="status">
-        {state === "manual" ? t("copy.manual", { keys: copyKeys() }) : ""}
-      </p>
+      {status}
     </div>
   );
 }

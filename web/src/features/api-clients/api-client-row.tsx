@@ -26,7 +26,7 @@ export function ApiClientRow({ client, organizationId, canEdit, onReset, onDelet
         </Link>
       </td>
       <td {...cell(t("clients.clientId"))}>
-        <CopyField label={t("clients.clientId")} value={client.clientId} copyLabel={t("common.copy")} copiedLabel={t("common.copied")} />
+        <CopyField label={t("clients.clientId")} value={client.clientId} copyLabel={t("common.copy")} copiedLabel={t("common.copied")} inline />
       </td>
       <td {...cell(t("clients.notes"))} className="client-notes">
         {client.description === "" ? <span className="muted">—</span> : <span title={client.description}>{client.description}</span>}
