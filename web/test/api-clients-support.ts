@@ -9,7 +9,10 @@ import { launchChromium } from "./browser.js";
 export const OWNER_EMAIL = "olga@acme.test";
 const SETUP = `mutation($input: SetupInput!) { setup(input: $input) { organization { id slug } } }`;
 
-/** A built server on a fresh SQLite database with one organization, and Chromium. */
+/**
+ * A built server on a fresh SQLite database with one organization, and Chromium. The admin app
+ * is web/dist, or CLAVIS_TEST_WEB_DIST (to show a test failing on an older build).
+ */
 export interface ClientsWorld {
   db: TestDatabase;
   server: ServerProcess;
@@ -22,7 +25,7 @@ export interface ClientsWorld {
 
 export async function startClientsWorld(env: Record<string, string> = {}): Promise<ClientsWorld> {
   const db = await createTestDatabase("sqlite");
-  const server = await startServerProcess({ DATABASE_URL: db.url, CLAVIS_WEB_DIST: `${ROOT}web/dist`, LOG_LEVEL: "warn", ...env }, await freePort());
+  const server = await startServerProcess({ DATABASE_URL: db.url, CLAVIS_WEB_DIST: process.env.CLAVIS_TEST_WEB_DIST ?? `${ROOT}web/dist`, LOG_LEVEL: "warn", ...env }, await freePort());
   const owner = new GraphQLSession(server.url);
   const data = await owner.ok(SETUP, { input: { organizationName: "Acme AB", name: "Olga Owner", email: OWNER_EMAIL, password: PASSWORD } });
   const browser = await launchChromium();
