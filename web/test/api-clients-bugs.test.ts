@@ -6,7 +6,9 @@ import { ownerPage, seedClient, startClientsWorld, withinWidth, type ClientsWorl
 
 /** True when no scroll box inside (a table's, say) hides content sideways: what a phone user would never find. */
 function noInnerSidewaysScroll(container: Locator): Promise<boolean> {
-  return container.evaluate((root) => [root, ...root.querySelectorAll("*")].every((element) => getComputedStyle(element).overflowX === "visible" || element.scrollWidth <= element.clientWidth));
+  return container.evaluate((root) =>
+    [root, ...root.querySelectorAll("*")].every((element) => !["auto", "scroll"].includes(getComputedStyle(element).overflowX) || element.scrollWidth <= element.clientWidth),
+  );
 }
 
 /** Issue #13's bugs on the API clients screens, each shown in Chromium against the built server. */
