@@ -19,6 +19,9 @@ export const apiClientCreateCommand: CliCommand = {
     "--allowed-ip CIDR        An address or block allowed to use the client (repeatable)",
     "--redirect-uri URI       An allowed redirect URI (repeatable)",
     "--description TEXT",
+    "--allow-login            The client may get tokens for a platform user with that user's",
+    "                         username and password (see docs/user-tokens.md)",
+    "--allow-impersonate      The client may get tokens acting for a platform user on its own word",
   ],
   options: {
     org: { type: "string" },
@@ -34,6 +37,8 @@ export const apiClientCreateCommand: CliCommand = {
     "allowed-ip": { type: "string", multiple: true },
     "redirect-uri": { type: "string", multiple: true },
     description: { type: "string" },
+    "allow-login": { type: "boolean" },
+    "allow-impersonate": { type: "boolean" },
   },
   async run(runtime, values) {
     const scopes = list(values, "scope");
@@ -56,6 +61,8 @@ export const apiClientCreateCommand: CliCommand = {
       allowedIps: list(values, "allowed-ip"),
       redirectUris: list(values, "redirect-uri"),
       secret: values["secret-stdin"] === true ? await readStdin() : undefined,
+      allowLogin: values["allow-login"] === true,
+      allowImpersonate: values["allow-impersonate"] === true,
     });
     return apiClientOutput([result.apiClient], services.catalog, result.clientSecret);
   },
