@@ -6,7 +6,7 @@ export const apiClientCreateCommand: CliCommand = {
   path: ["api-client", "create"],
   summary: "Create an API client and print it with its secret (shown once)",
   optionsHelp: [
-    "--org ID                 Organization id (required, except with --scope system)",
+    "--org, --organization-id ID  Organization id (required, except with --scope system)",
     "--name N                 Default: API Client *** and the id's last four characters",
     "--permission, --perm P   A permission to grant (repeatable); none by default",
     "--role reader|creator|admin  Grant a preset's permissions",
@@ -25,6 +25,8 @@ export const apiClientCreateCommand: CliCommand = {
   ],
   options: {
     org: { type: "string" },
+    // Decidim's spelling, so its documented examples run as written.
+    "organization-id": { type: "string" },
     name: { type: "string" },
     permission: { type: "string", multiple: true },
     perm: { type: "string", multiple: true },
@@ -42,7 +44,8 @@ export const apiClientCreateCommand: CliCommand = {
   },
   async run(runtime, values) {
     const scopes = list(values, "scope");
-    const organizationId = optional(values, "org") ?? null;
+    if (values.org !== undefined && values["organization-id"] !== undefined) throw new UsageError("Give --org or --organization-id, not both");
+    const organizationId = optional(values, "org") ?? optional(values, "organization-id") ?? null;
     const isSystem = scopes.includes("system");
     if (organizationId === null && !isSystem) throw new UsageError("--org is required (or --scope system for a platform-level client)");
     if (organizationId !== null && isSystem) throw new UsageError("--scope system makes a client of no organization: leave out --org");
