@@ -68,7 +68,8 @@ describe("user tokens when the directory fails", () => {
     try {
       const seeded = await seedOrganization(down, "Down", "owner@down.test");
       const flagged = await createClient(seeded.session, seeded.organization.id, { name: "App", allowLogin: true, allowImpersonate: true });
-      for (const params of [{ auth_type: "login", username: "alice", password: "alice-password-1" }, { auth_type: "impersonate", username: "alice" }]) {
+      const grants: Record<string, string>[] = [{ auth_type: "login", username: "alice", password: "alice-password-1" }, { auth_type: "impersonate", username: "alice" }];
+      for (const params of grants) {
         const response = await postForm(down.url, "/token", { grant_type: "password", ...params }, { authorization: basic(flagged.clientId, flagged.secret) });
         expect(outcome(response)).toEqual(UNAVAILABLE);
       }
