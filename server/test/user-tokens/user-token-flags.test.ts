@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT, CREATE, UPDATE, clientInput } from "../support/api-client-queries.js";
 import { addMember, GraphQLSession, seedOrganization } from "../support/graphql-session.js";
-import { createClient, tokenFor } from "../support/oauth-http.js";
+import { decodeJwt } from "jose";
+import { basic, createClient, postForm, tokenFor } from "../support/oauth-http.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 const FLAGS = `query($id: ID!) { apiClient(id: $id) { allowLogin allowImpersonate } }`;
@@ -95,5 +96,16 @@ describe("the user-token flags of API clients", () => {
     );
     const admin = await createClient(owner, organizationId, { name: "Admin", role: "admin" });
     expect((await holder.errorOf(UPDATE, { id: admin.id, input: { allowLogin: true } })).message).toBe("An API client may change, reset or delete only clients whose every permission its token holds too");
+  });
+
+  it("without a directory: impersonation takes the flagged client's word, a login is refused", async () => {
+    const client = await createClient(owner, organizationId, { name: "Trusted", allowLogin: true, allowImpersonate: true });
+    const token = (params: Record<string, string>) => postForm(app.url, "/token", { grant_type: "password", ...params }, { authorization: basic(client.clientId, client.secret) });
+    const byId = await token({ auth_type: "impersonate", id: "7" });
+    expect(decodeJwt(byId.body?.access_token)).toMatchObject({ sub: "7", auth_type: "impersonate", act: { sub: client.clientId } });
+    const byName = await token({ auth_type: "impersonate", username: "carol" });
+    expect(decodeJwt(byName.body?.access_token)).toMatchObject({ sub: "carol", preferred_username: "carol" });
+    const login = await token({ auth_type: "login", username: "carol", password: "whatever-it-is" });
+    expect({ status: login.status, body: login.body }).toEqual({ status: 400, body: { error: "unauthorized_client", error_description: "Logging users in needs a user directory, and this server has none" } });
   });
 });
