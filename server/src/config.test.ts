@@ -94,4 +94,34 @@ describe("loadConfig", () => {
     expect(config.issuer).toBe("https://auth.example.com");
     expect(config.tenantHeader).toBe("x-ibinder-tenantid");
   });
+
+  it("reads the user directory (issue 15): a URL and a secret of 32 characters or more, a 3 s deadline by default", () => {
+    expect(loadConfig({}).userDirectory).toBeNull();
+    expect(loadConfig({}).impersonationTtlSeconds).toBe(900);
+    const secret = "s".repeat(32);
+    expect(loadConfig({ CLAVIS_USER_DIRECTORY_URL: "https://platform.example.com/clavis/users", CLAVIS_USER_DIRECTORY_SECRET: secret }).userDirectory).toEqual({
+      url: "https://platform.example.com/clavis/users",
+      secret,
+      timeoutMs: 3000,
+    });
+    expect(loadConfig({ CLAVIS_USER_DIRECTORY_URL: "http://127.0.0.1:9/u", CLAVIS_USER_DIRECTORY_SECRET: secret, CLAVIS_USER_DIRECTORY_TIMEOUT_MS: "500", CLAVIS_IMPERSONATION_TOKEN_TTL: "300" })).toMatchObject({
+      userDirectory: { timeoutMs: 500 },
+      impersonationTtlSeconds: 300,
+    });
+  });
+
+  it.each([
+    [{ CLAVIS_USER_DIRECTORY_URL: "https://p.example.com/u" }, "CLAVIS_USER_DIRECTORY_SECRET"],
+    [{ CLAVIS_USER_DIRECTORY_URL: "https://p.example.com/u", CLAVIS_USER_DIRECTORY_SECRET: "short" }, "CLAVIS_USER_DIRECTORY_SECRET"],
+    [{ CLAVIS_USER_DIRECTORY_SECRET: "s".repeat(32) }, "CLAVIS_USER_DIRECTORY_SECRET"],
+    [{ CLAVIS_USER_DIRECTORY_URL: "ftp://p.example.com/u", CLAVIS_USER_DIRECTORY_SECRET: "s".repeat(32) }, "CLAVIS_USER_DIRECTORY_URL"],
+    [{ CLAVIS_USER_DIRECTORY_URL: "https://user:pw@p.example.com/u", CLAVIS_USER_DIRECTORY_SECRET: "s".repeat(32) }, "CLAVIS_USER_DIRECTORY_URL"],
+    [{ CLAVIS_USER_DIRECTORY_URL: "https://p.example.com/u", CLAVIS_USER_DIRECTORY_SECRET: "s".repeat(32), CLAVIS_USER_DIRECTORY_TIMEOUT_MS: "60000" }, "CLAVIS_USER_DIRECTORY_TIMEOUT_MS"],
+    [{ CLAVIS_IMPERSONATION_TOKEN_TTL: "10" }, "CLAVIS_IMPERSONATION_TOKEN_TTL"],
+  ])("refuses a bad user-directory setting %#, naming the variable and never the secret", (env, variable) => {
+    const error = errorOf(env as Record<string, string>);
+    expect(error.variable).toBe(variable);
+    expect(error.message).not.toContain("s".repeat(32));
+    expect(error.message).not.toContain(":pw@");
+  });
 });

@@ -22,6 +22,17 @@ export interface Config {
   tenantHeader: string;
   apiClientsDefault: boolean;
   webDistPath: string;
+  /** The platform's user directory for user tokens (issue 15); null when not configured. */
+  userDirectory: UserDirectoryConfig | null;
+  /** Impersonation tokens live at most this long (or the organization's lifetime if shorter). */
+  impersonationTtlSeconds: number;
+}
+
+export interface UserDirectoryConfig {
+  url: string;
+  /** Signs every request (HMAC-SHA256); never logged. */
+  secret: string;
+  timeoutMs: number;
 }
 
 /** A bad environment variable; `main` prints the message alone, without a stack. */
@@ -53,6 +64,8 @@ export function loadConfig(env: Env = process.env): Config {
     tenantHeader: parseTenantHeader(nonEmpty(env, "CLAVIS_TENANT_HEADER")),
     apiClientsDefault: parseChoice(env, "CLAVIS_API_CLIENTS_DEFAULT", ["on", "off"], "on") === "on",
     webDistPath: resolve(nonEmpty(env, "CLAVIS_WEB_DIST") ?? "web/dist"),
+    userDirectory: parseUserDirectory(env),
+    impersonationTtlSeconds: parseBoundedInteger(env, "CLAVIS_IMPERSONATION_TOKEN_TTL", 60, 86_400, 900),
   };
 }
 
@@ -175,5 +188,33 @@ function parseChoice<T extends string>(env: Env, name: string, choices: readonly
   if (raw === undefined) return fallback;
   const value = raw.toLowerCase() as T;
   if (!choices.includes(value)) throw new ConfigError(name, `must be one of ${choices.join(", ")} (got "${raw}")`);
+  return value;
+}
+
+function parseUserDirectory(env: Env): UserDirectoryConfig | null {
+  const raw = nonEmpty(env, "CLAVIS_USER_DIRECTORY_URL");
+  const secret = nonEmpty(env, "CLAVIS_USER_DIRECTORY_SECRET");
+  if (raw === undefined) {
+    if (secret !== undefined) throw new ConfigError("CLAVIS_USER_DIRECTORY_SECRET", "is set, but CLAVIS_USER_DIRECTORY_URL is not");
+    return null;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("CLAVIS_USER_DIRECTORY_URL", "must be an absolute http(s) URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError("CLAVIS_USER_DIRECTORY_URL", `must use http or https (got "${url.protocol}")`);
+  if (url.username !== "" || url.password !== "") throw new ConfigError("CLAVIS_USER_DIRECTORY_URL", "must not hold credentials: requests are signed with CLAVIS_USER_DIRECTORY_SECRET");
+  // Never echoed back: it is a shared secret.
+  if (secret === undefined || secret.length < 32) throw new ConfigError("CLAVIS_USER_DIRECTORY_SECRET", "must be set to at least 32 characters when CLAVIS_USER_DIRECTORY_URL is (try: openssl rand -base64 32)");
+  return { url: url.href, secret, timeoutMs: parseBoundedInteger(env, "CLAVIS_USER_DIRECTORY_TIMEOUT_MS", 100, 30_000, 3000) };
+}
+
+function parseBoundedInteger(env: Env, name: string, min: number, max: number, fallback: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
   return value;
 }

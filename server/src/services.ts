@@ -22,6 +22,8 @@ import { ClientAuthenticator } from "./modules/tokens/client-authenticator.js";
 import { ClientStateCache } from "./modules/tokens/client-state-cache.js";
 import { LastUsedRecorder } from "./modules/tokens/last-used-recorder.js";
 import { TokenService } from "./modules/tokens/token.service.js";
+import { UserDirectory } from "./modules/user-tokens/user-directory.js";
+import { UserTokenService } from "./modules/user-tokens/user-token.service.js";
 
 /** The one set of services every adapter (GraphQL, OAuth routes, CLI) calls. */
 export interface Services {
@@ -44,6 +46,7 @@ export interface Services {
   /** The key-encryption key of stored keys, and where it came from. */
   keyRing: KeyRing;
   serverKeys: ServerKeyService;
+  userTokens: UserTokenService;
 }
 
 export function createServices(config: Config, dataSource: DataSource): Services {
@@ -79,6 +82,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
     invitations: new InvitationService(access, audit, auth, hashBudget, new ShowLinkToInviter(), config.issuer),
     keyRing,
     serverKeys,
+    userTokens: new UserTokenService(config.userDirectory === null ? null : new UserDirectory(config.userDirectory), hashBudget, audit, config.impersonationTtlSeconds),
   };
 }
 

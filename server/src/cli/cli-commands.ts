@@ -5,6 +5,7 @@ import { apiClientGetCommand } from "./commands/api-client-get.command.js";
 import { apiClientGrantCommand } from "./commands/api-client-grant.command.js";
 import { apiClientResetSecretCommand } from "./commands/api-client-reset-secret.command.js";
 import { apiClientRevokeCommand } from "./commands/api-client-revoke.command.js";
+import { apiClientUpdateCommand } from "./commands/api-client-update.command.js";
 import { keysListCommand } from "./commands/keys-list.command.js";
 import { keysRotateCommand } from "./commands/keys-rotate.command.js";
 import { migrateCommand } from "./commands/migrate.command.js";
@@ -21,6 +22,7 @@ export const COMMANDS: CliCommand[] = [
   userCreateCommand,
   apiClientCreateCommand,
   apiClientGetCommand,
+  apiClientUpdateCommand,
   apiClientGrantCommand,
   apiClientRevokeCommand,
   apiClientResetSecretCommand,

@@ -22,6 +22,8 @@ export async function resolveActor(app: AppServices, ctx: Ctx, req: IncomingMess
       throw refuse("UNAUTHENTICATED", verified.refused === "audience" ? "The access token was not issued for this API" : "The access token is invalid, expired or revoked");
     }
     const { claims, state, permissions } = verified;
+    // A user token acts for a platform user, whom Clavis's own API does not know (issue 15).
+    if (claims.auth_type !== undefined) throw refuse("UNAUTHENTICATED", "A token that acts for a user cannot call Clavis's API: use the client's own token");
     const tenant = req.headers[app.config.tenantHeader];
     if (claims.org_id !== null && tenant !== claims.org_id) {
       throw refuse("FORBIDDEN", `The ${app.config.tenantHeader} header must name the token's organization`);

@@ -20,7 +20,9 @@ export function metadataRoute(app: AppServices): OAuthHandler {
     scopes_supported: app.services.catalog.permissions,
     service_documentation: `${issuer}/`,
   };
-  return async (_req, res) => {
-    sendJson(res, 200, body, { "cache-control": "public, max-age=300" });
+  return async (_req, res, ctx) => {
+    // Issue 15: the password grant is listed only while some client may use it.
+    const password = await app.services.userTokens.isPasswordGrantOffered(ctx);
+    sendJson(res, 200, password ? { ...body, grant_types_supported: ["client_credentials", "password"] } : body, { "cache-control": "public, max-age=300" });
   };
 }

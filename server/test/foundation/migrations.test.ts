@@ -10,6 +10,7 @@ import { ExactIdentifiers1763900000003 } from "../../src/db/migrations/0003-exac
 import { ServerKeys1763900000004 } from "../../src/db/migrations/0004-server-keys.js";
 import { MemberInvitations1763900000005 } from "../../src/db/migrations/0005-member-invitations.js";
 import { UserCreatedByLink1763900000006 } from "../../src/db/migrations/0006-user-created-by-link.js";
+import { UserTokens1763900000009 } from "../../src/db/migrations/0009-user-tokens.js";
 import { MIGRATIONS } from "../../src/db/migrations.js";
 import { Organization } from "../../src/modules/organizations/organization.entity.js";
 import { User } from "../../src/modules/members/user.entity.js";
@@ -71,6 +72,12 @@ function apiClient(organizationId: string): ApiClient {
     lastUsedAt: null,
     lastUsedIp: null,
   });
+}
+
+/** Inserts a client into a database from before 0009, which has no user-token flag columns. */
+function insertOlderClient(dataSource: DataSource, client: ApiClient) {
+  const columns = Object.keys(client).filter((key) => key !== "allowLogin" && key !== "allowImpersonate");
+  return dataSource.createQueryBuilder().insert().into(ApiClient, columns).values(client).updateEntity(false).execute();
 }
 
 /** The migrations up to and including `last`: a database as that release left it. */
@@ -146,14 +153,14 @@ describe(`migrations on ${testDbKind()}`, () => {
       const org = organization();
       const client = apiClient(org.id);
       await first.query("INSERT INTO organizations (id, name, slug, max_api_clients, max_tokens_per_client, access_token_ttl_seconds, api_clients_enabled, api_client_count, created_at, updated_at) VALUES (?, ?, ?, 10, 10, 3600, 1, 1, ?, ?)", [org.id, org.name, org.slug, "2026-03-04 05:06:07.089", "2026-03-04 05:06:07.089"]);
-      await first.getRepository(ApiClient).insert(client);
+      await insertOlderClient(first, client);
       await first.destroy();
       const current = olderDataSource(older.url, through(ClientsEtag1763900000002));
       await current.initialize();
       try {
         expect(await migrate(current)).toEqual(["ClientsEtag1763900000002"]);
         expect(await current.getRepository(Organization).findOneByOrFail({ id: org.id })).toMatchObject({ name: "Acme", clientsEtag: "" });
-        expect(await current.getRepository(ApiClient).findOneBy({ id: client.id })).not.toBeNull();
+        expect(await current.query("SELECT id FROM api_clients WHERE id = ?", [client.id])).toEqual([{ id: client.id }]);
         await current.undoLastMigration();
         expect(Object.keys((await current.query("SELECT * FROM organizations"))[0])).not.toContain("clients_etag");
         expect(await migrate(current)).toEqual(["ClientsEtag1763900000002"]);
@@ -175,7 +182,7 @@ describe(`migrations on ${testDbKind()}`, () => {
     try {
       await migrate(first);
       await first.getRepository(Organization).insert(org);
-      await first.getRepository(ApiClient).insert(client);
+      await insertOlderClient(first, client);
     } finally {
       await first.destroy();
     }
@@ -188,8 +195,8 @@ describe(`migrations on ${testDbKind()}`, () => {
       expect(await migrate(current)).toEqual(["ExactIdentifiers1763900000003"]);
       expect([await clientsById("acme-exact.svc"), await orgsBySlug("acme-exact")]).toEqual([1, 1]);
       expect([await clientsById("ACME-EXACT.SVC"), await clientsById("acme-exact.svc "), await orgsBySlug("Acme-Exact"), await orgsBySlug("acme-exact ")]).toEqual([0, 0, 0, 0]);
-      await expect(current.getRepository(ApiClient).insert({ ...apiClient(org.id), clientId: "acme-exact.svc" })).rejects.toThrow();
-      await expect(current.getRepository(ApiClient).insert({ ...apiClient(org.id), localId: "svc" })).rejects.toThrow();
+      await expect(insertOlderClient(current, { ...apiClient(org.id), clientId: "acme-exact.svc" })).rejects.toThrow();
+      await expect(insertOlderClient(current, { ...apiClient(org.id), localId: "svc" })).rejects.toThrow();
       await expect(current.getRepository(Organization).insert(organization({ slug: "acme-exact" }))).rejects.toThrow();
 
       const runner = current.createQueryRunner();
@@ -287,6 +294,35 @@ describe(`migrations on ${testDbKind()}`, () => {
         expect(await current.getRepository(User).findOneByOrFail({ id: "u1" })).toMatchObject({ email: "old@acme.test", createdByLink: false });
         await current.undoLastMigration();
         expect(Object.keys((await current.query("SELECT * FROM users"))[0])).not.toContain("created_by_link");
+      } finally {
+        await current.destroy();
+      }
+    } finally {
+      if (first.isInitialized) await first.destroy();
+      await older.drop();
+    }
+  });
+
+  it("adds the user-token flags, off for every client made before, and access_tokens.subject, '' for every token", async () => {
+    const older = await createTestDatabase();
+    const first = olderDataSource(older.url, MIGRATIONS.slice(0, MIGRATIONS.indexOf(UserTokens1763900000009)));
+    await first.initialize();
+    try {
+      await migrate(first);
+      const org = organization();
+      await first.query("INSERT INTO organizations (id, name, slug, max_api_clients, max_tokens_per_client, access_token_ttl_seconds, api_clients_enabled, api_client_count, created_at, updated_at) VALUES (?, 'Acme', ?, 10, 10, 3600, 1, 0, '2026-03-04 05:06:07.089', '2026-03-04 05:06:07.089')", [org.id, org.slug]);
+      await first.query("INSERT INTO api_clients (id, organization_id, client_id, name, description, environment, permissions, allowed_ips, redirect_uris, secret_version, created_at, created_by_type, created_by_label, updated_at) VALUES ('c1', ?, 'old-client', 'Old', '', 'LIVE', '[]', '[]', '[]', 1, '2026-03-04 05:06:07.089', 'CLI', 'cli', '2026-03-04 05:06:07.089')", [org.id]);
+      await first.query("INSERT INTO access_tokens (jti, api_client_id, organization_id, secret_version, scope, issued_at, expires_at) VALUES ('t1', 'c1', ?, 1, 'blogs.read', '2026-03-04 05:06:07.089', '2099-03-04 05:06:07.089')", [org.id]);
+      await first.destroy();
+      const current = olderDataSource(older.url, through(UserTokens1763900000009));
+      await current.initialize();
+      try {
+        expect(await migrate(current)).toEqual(["UserTokens1763900000009"]);
+        expect(await current.getRepository(ApiClient).findOneByOrFail({ id: "c1" })).toMatchObject({ clientId: "old-client", allowLogin: false, allowImpersonate: false });
+        expect(await current.query("SELECT subject FROM access_tokens WHERE jti = 't1'")).toEqual([{ subject: "" }]);
+        await current.undoLastMigration();
+        expect(Object.keys((await current.query("SELECT * FROM api_clients"))[0])).not.toContain("allow_login");
+        expect(Object.keys((await current.query("SELECT * FROM access_tokens"))[0])).not.toContain("subject");
       } finally {
         await current.destroy();
       }

@@ -66,8 +66,8 @@ describe("POST /token", () => {
   const error = (code: string, description: string) => ({ error: code, error_description: description });
 
   it.each([
-    ["an unknown grant type", { grant_type: "password" }, 400, error("unsupported_grant_type", "Only the client_credentials grant is supported, not password")],
-    ["no grant type", { grant_type: "" }, 400, error("unsupported_grant_type", "Only the client_credentials grant is supported, not ")],
+    ["an unknown grant type", { grant_type: "authorization_code" }, 400, error("unsupported_grant_type", "Only the client_credentials and password grants are supported, not authorization_code")],
+    ["no grant type", { grant_type: "" }, 400, error("unsupported_grant_type", "Only the client_credentials and password grants are supported, not ")],
     ["a scope the client does not hold", { scope: "blogs.write" }, 400, error("invalid_scope", "The client does not hold blogs.write")],
     ["a relative resource", { resource: "/api" }, 400, error("invalid_target", "The resource must be an absolute URI")],
   ])("refuses %s", async (_label, params, status, body) => {

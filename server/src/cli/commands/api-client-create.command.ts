@@ -6,7 +6,7 @@ export const apiClientCreateCommand: CliCommand = {
   path: ["api-client", "create"],
   summary: "Create an API client and print it with its secret (shown once)",
   optionsHelp: [
-    "--org ID                 Organization id (required, except with --scope system)",
+    "--org, --organization-id ID  Organization id (required, except with --scope system)",
     "--name N                 Default: API Client *** and the id's last four characters",
     "--permission, --perm P   A permission to grant (repeatable); none by default",
     "--role reader|creator|admin  Grant a preset's permissions",
@@ -19,9 +19,14 @@ export const apiClientCreateCommand: CliCommand = {
     "--allowed-ip CIDR        An address or block allowed to use the client (repeatable)",
     "--redirect-uri URI       An allowed redirect URI (repeatable)",
     "--description TEXT",
+    "--allow-login            The client may get tokens for a platform user with that user's",
+    "                         username and password (see docs/user-tokens.md)",
+    "--allow-impersonate      The client may get tokens acting for a platform user on its own word",
   ],
   options: {
     org: { type: "string" },
+    // Decidim's spelling, so its documented examples run as written.
+    "organization-id": { type: "string" },
     name: { type: "string" },
     permission: { type: "string", multiple: true },
     perm: { type: "string", multiple: true },
@@ -34,10 +39,13 @@ export const apiClientCreateCommand: CliCommand = {
     "allowed-ip": { type: "string", multiple: true },
     "redirect-uri": { type: "string", multiple: true },
     description: { type: "string" },
+    "allow-login": { type: "boolean" },
+    "allow-impersonate": { type: "boolean" },
   },
   async run(runtime, values) {
     const scopes = list(values, "scope");
-    const organizationId = optional(values, "org") ?? null;
+    if (values.org !== undefined && values["organization-id"] !== undefined) throw new UsageError("Give --org or --organization-id, not both");
+    const organizationId = optional(values, "org") ?? optional(values, "organization-id") ?? null;
     const isSystem = scopes.includes("system");
     if (organizationId === null && !isSystem) throw new UsageError("--org is required (or --scope system for a platform-level client)");
     if (organizationId !== null && isSystem) throw new UsageError("--scope system makes a client of no organization: leave out --org");
@@ -56,6 +64,8 @@ export const apiClientCreateCommand: CliCommand = {
       allowedIps: list(values, "allowed-ip"),
       redirectUris: list(values, "redirect-uri"),
       secret: values["secret-stdin"] === true ? await readStdin() : undefined,
+      allowLogin: values["allow-login"] === true,
+      allowImpersonate: values["allow-impersonate"] === true,
     });
     return apiClientOutput([result.apiClient], services.catalog, result.clientSecret);
   },

@@ -47,6 +47,14 @@ export class ApiClient {
   @Column({ name: "secret_version", type: "integer" })
   secretVersion!: number;
 
+  /** May get tokens for a platform user by that user's username and password (issue 15). */
+  @Column({ name: "allow_login", type: "boolean", default: false })
+  allowLogin!: boolean;
+
+  /** May get tokens acting for a platform user on its own word (issue 15). */
+  @Column({ name: "allow_impersonate", type: "boolean", default: false })
+  allowImpersonate!: boolean;
+
   @Column({ name: "created_at", type: "datetime", precision: 3 })
   createdAt!: Date;
 

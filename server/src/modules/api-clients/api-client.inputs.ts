@@ -42,6 +42,12 @@ export class CreateApiClientInput {
 
   @Field(() => [String], { defaultValue: [] })
   redirectUris!: string[];
+
+  @Field(() => Boolean, { defaultValue: false, description: "May get tokens for a platform user with that user's username and password. Only owners, operators, or a client that has it itself, may set it." })
+  allowLogin!: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: "May get tokens acting for a platform user on its own word. Only owners, operators, or a client that has it itself, may set it." })
+  allowImpersonate!: boolean;
 }
 
 @InputType()
@@ -57,6 +63,12 @@ export class UpdateApiClientInput {
 
   @Field(() => [String], { nullable: true })
   redirectUris?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Never a client's own; another client's only if the caller has it itself." })
+  allowLogin?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Never a client's own; another client's only if the caller has it itself." })
+  allowImpersonate?: boolean | null;
 }
 
 @InputType()

@@ -20,6 +20,7 @@ import { allowedIpsErrors, clientIdErrors, descriptionErrors, expiresAtErrors, n
 import type { ApiClientView, ApiClientWithSecret } from "./api-client.view.js";
 import { composeClientId, generateClientId } from "./client-id.js";
 import { generateSecret, providedSecretErrors, storedSecretHash } from "./client-secret.js";
+import { assertMaySetFlags } from "./user-token-flags.js";
 import { assertCanGrant, changeSummary, type PermissionChange, resolvePermissionChange } from "./permission-change.js";
 
 export interface CreateApiClientData {
@@ -37,6 +38,9 @@ export interface CreateApiClientData {
   redirectUris?: string[] | null;
   /** A fixed secret (CLI, for test set-ups); must pass the strength check. Generated otherwise. */
   secret?: string | null;
+  /** Issue 15: may get user tokens by username and password, or by impersonation. Off by default. */
+  allowLogin?: boolean | null;
+  allowImpersonate?: boolean | null;
 }
 
 export interface UpdateApiClientData {
@@ -44,6 +48,8 @@ export interface UpdateApiClientData {
   description?: string | null;
   allowedIps?: string[] | null;
   redirectUris?: string[] | null;
+  allowLogin?: boolean | null;
+  allowImpersonate?: boolean | null;
 }
 
 export const MAX_GRACE_SECONDS = 7 * 24 * 3600;
@@ -121,6 +127,8 @@ export class ApiClientService {
       ...(data.permissions ?? []),
     ]);
     assertCanGrant(ctx, permissions);
+    const flags = { allowLogin: data.allowLogin ?? false, allowImpersonate: data.allowImpersonate ?? false };
+    await assertMaySetFlags(ctx, null, { allowLogin: false, allowImpersonate: false }, flags);
     const secret = data.secret ?? generateSecret(environment);
     // Hashed before the transaction, so no lock is held while argon2 works on a chosen secret.
     const hash = await storedSecretHash(secret, () => this.secretDigestKey(ctx));
@@ -141,6 +149,7 @@ export class ApiClientService {
       allowedIps: data.allowedIps ?? [],
       redirectUris: data.redirectUris ?? [],
       secretVersion: 1,
+      ...flags,
       createdAt: now,
       createdByType: ctx.actor.type,
       createdById: actorId(ctx.actor),
@@ -168,7 +177,7 @@ export class ApiClientService {
         targetType: "API_CLIENT",
         targetId: client.id,
         targetLabel: client.name,
-        changes: { clientId, name: client.name, environment, permissions, scopes: client.scopes, expiresAt: client.expiresAt?.toISOString() ?? null, allowedIps: client.allowedIps, redirectUris: client.redirectUris },
+        changes: { clientId, name: client.name, environment, permissions, scopes: client.scopes, expiresAt: client.expiresAt?.toISOString() ?? null, allowedIps: client.allowedIps, redirectUris: client.redirectUris, ...flags },
       });
     });
     return { apiClient: { client, secretHint: secret.slice(-4), previousSecretExpiresAt: null }, clientSecret: secret };
@@ -188,7 +197,10 @@ export class ApiClientService {
       description: data.description ?? client.description,
       allowedIps: data.allowedIps ?? client.allowedIps,
       redirectUris: data.redirectUris ?? client.redirectUris,
+      allowLogin: data.allowLogin ?? client.allowLogin,
+      allowImpersonate: data.allowImpersonate ?? client.allowImpersonate,
     };
+    await assertMaySetFlags(ctx, id, client, next);
     const changes: Record<string, unknown> = {};
     for (const key of Object.keys(next) as (keyof typeof next)[]) {
       if (JSON.stringify(next[key]) !== JSON.stringify(client[key])) changes[key] = { from: client[key], to: next[key] };

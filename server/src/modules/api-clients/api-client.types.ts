@@ -49,6 +49,12 @@ export class ApiClientType {
   @Field(() => [String])
   redirectUris!: string[];
 
+  @Field({ description: "May get tokens for a platform user with that user's username and password (password grant, auth_type=login)." })
+  allowLogin!: boolean;
+
+  @Field({ description: "May get tokens acting for a platform user on its own word (password grant, auth_type=impersonate)." })
+  allowImpersonate!: boolean;
+
   @Field({ description: "The last four characters of the current secret, to recognise it." })
   secretHint!: string;
 
@@ -117,6 +123,8 @@ export function toApiClientType(view: ApiClientView, catalog: PermissionCatalog)
     expired: client.expiresAt !== null && client.expiresAt.getTime() <= Date.now(),
     allowedIps: client.allowedIps,
     redirectUris: client.redirectUris,
+    allowLogin: client.allowLogin,
+    allowImpersonate: client.allowImpersonate,
     secretHint: view.secretHint,
     previousSecretExpiresAt: view.previousSecretExpiresAt,
     createdAt: client.createdAt,

@@ -18,6 +18,10 @@ export class AccessToken {
   @Column({ type: "text" })
   scope!: string;
 
+  /** The platform user the token acts for; '' for the client's own tokens. */
+  @Column({ type: "varchar", length: 128, default: "" })
+  subject!: string;
+
   @Column({ name: "issued_at", type: "datetime", precision: 3 })
   issuedAt!: Date;
 

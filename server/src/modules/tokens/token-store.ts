@@ -8,6 +8,8 @@ export interface TokenRow {
   organizationId: string | null;
   secretVersion: number;
   scope: string;
+  /** The platform user a user token acts for; '' for the client's own tokens. */
+  subject: string;
   issuedAt: Date;
   expiresAt: Date;
 }
@@ -18,11 +20,18 @@ export interface TokenRow {
  * marked: an unknown jti is inactive everywhere, and the table stays as small as the live set.
  */
 export interface TokenStore {
-  /** Records the token and deletes the client's live tokens beyond the newest `maxTokens`. */
+  /**
+   * Records the token and deletes the live tokens beyond the newest `maxTokens` of the same
+   * client and subject: a client's own tokens and each user's tokens are counted apart.
+   */
   record(row: TokenRow, maxTokens: number): Promise<void> | void;
 }
 
-const INSERT = "INSERT INTO access_tokens (jti, api_client_id, organization_id, secret_version, scope, issued_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)";
+const INSERT = "INSERT INTO access_tokens (jti, api_client_id, organization_id, secret_version, scope, subject, issued_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+
+/** One limit per (client, subject); the key is split back apart when the batch is written. */
+const limitKey = (row: TokenRow) => `${row.apiClientId}\u0000${row.subject}`;
+const splitKey = (key: string) => key.split("\u0000") as [string, string];
 
 export function createTokenStore(dataSource: DataSource): TokenStore {
   return isSqlite(dataSource) ? sqliteStore(dataSource) : mysqlStore(dataSource);
@@ -59,7 +68,7 @@ function groupCommit(writeBatch: (rows: TokenRow[], limits: Map<string, number>)
       items.forEach((item) => item.done(error));
       schedule();
     };
-    const limits = new Map(items.map((item) => [item.row.apiClientId, item.maxTokens]));
+    const limits = new Map(items.map((item) => [limitKey(item.row), item.maxTokens]));
     try {
       const written = writeBatch(items.map((item) => item.row), limits);
       if (written instanceof Promise) written.then(() => settle(), (error: unknown) => settle(error ?? new Error("token batch failed")));
@@ -95,11 +104,11 @@ function sqliteStore(dataSource: DataSource): TokenStore {
     if (writeRows !== null) return writeRows;
     const db = (dataSource.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
     const insert = db.prepare(INSERT);
-    const beyond = db.prepare("SELECT jti FROM access_tokens WHERE api_client_id = ? ORDER BY issued_at DESC, jti DESC LIMIT -1 OFFSET ?");
+    const beyond = db.prepare("SELECT jti FROM access_tokens WHERE api_client_id = ? AND subject = ? ORDER BY issued_at DESC, jti DESC LIMIT -1 OFFSET ?");
     const remove = db.prepare("DELETE FROM access_tokens WHERE jti = ?");
     writeRows = db.transaction(({ rows, limits }: { rows: TokenRow[]; limits: Map<string, number> }) => {
-      for (const row of rows) insert.run(row.jti, row.apiClientId, row.organizationId, row.secretVersion, row.scope, sqliteDate(row.issuedAt), sqliteDate(row.expiresAt));
-      for (const [apiClientId, maxTokens] of limits) for (const old of beyond.all(apiClientId, maxTokens)) remove.run(old.jti);
+      for (const row of rows) insert.run(row.jti, row.apiClientId, row.organizationId, row.secretVersion, row.scope, row.subject, sqliteDate(row.issuedAt), sqliteDate(row.expiresAt));
+      for (const [key, maxTokens] of limits) for (const old of beyond.all(...splitKey(key), maxTokens)) remove.run(old.jti);
     });
     return writeRows;
   };
@@ -130,12 +139,12 @@ function mysqlStore(dataSource: DataSource): TokenStore {
     }
   };
   return groupCommit(async (rows, limits) => {
-    const values = rows.map(() => "(?, ?, ?, ?, ?, ?, ?, NULL)").join(", ");
-    const params = rows.flatMap((row) => [row.jti, row.apiClientId, row.organizationId, row.secretVersion, row.scope, row.issuedAt, row.expiresAt]);
+    const values = rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, NULL)").join(", ");
+    const params = rows.flatMap((row) => [row.jti, row.apiClientId, row.organizationId, row.secretVersion, row.scope, row.subject, row.issuedAt, row.expiresAt]);
     await query(`${INSERT.slice(0, INSERT.indexOf("VALUES"))}VALUES ${values}`, params);
-    for (const [apiClientId, maxTokens] of limits) {
+    for (const [key, maxTokens] of limits) {
       // MySQL rejects LIMIT inside IN (…), so the ids beyond the limit are read first.
-      const old = await query<{ jti: string }[]>(`SELECT jti FROM access_tokens WHERE api_client_id = ? ORDER BY issued_at DESC, jti DESC LIMIT 1000 OFFSET ${Number(maxTokens)}`, [apiClientId]);
+      const old = await query<{ jti: string }[]>(`SELECT jti FROM access_tokens WHERE api_client_id = ? AND subject = ? ORDER BY issued_at DESC, jti DESC LIMIT 1000 OFFSET ${Number(maxTokens)}`, splitKey(key));
       if (old.length > 0) await query(`DELETE FROM access_tokens WHERE jti IN (${old.map(() => "?").join(", ")})`, old.map((token) => token.jti));
     }
   });

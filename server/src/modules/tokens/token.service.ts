@@ -24,6 +24,22 @@ export interface AccessTokenClaims extends JWTPayload {
   scope: string;
   org_id: string | null;
   env: "live" | "staging";
+  /** User tokens only (issue 15): how the client came to act for the user. */
+  auth_type?: "login" | "impersonate";
+  /** RFC 8693 §4.1, impersonation only: who acts. */
+  act?: { sub: string };
+  preferred_username?: string;
+}
+
+/** The platform user a user token acts for (issue 15); see modules/user-tokens. */
+export interface TokenUser {
+  id: string;
+  username: string | null;
+  mode: "login" | "impersonate";
+  /** Allow-listed display claims from the directory. */
+  claims: Record<string, string>;
+  /** At most this long, or the organization's lifetime if that is shorter. */
+  maxTtlSeconds: number | null;
 }
 
 export interface VerifiedToken {
@@ -62,18 +78,19 @@ export class TokenService {
   ) {}
 
   /** The caller has authenticated the client and checked the scope against its permissions. */
-  async issue(ctx: Ctx, state: ClientState, secretVersion: number, scope: string[], audience: string | null, ip: string): Promise<IssuedToken> {
+  async issue(ctx: Ctx, state: ClientState, secretVersion: number, scope: string[], audience: string | null, ip: string, user: TokenUser | null = null): Promise<IssuedToken> {
     this.issuing += 1;
     try {
-      return await this.signAndRecord(ctx, state, secretVersion, scope, audience, ip);
+      return await this.signAndRecord(ctx, state, secretVersion, scope, audience, ip, user);
     } finally {
       this.issuing -= 1;
     }
   }
 
-  private async signAndRecord(ctx: Ctx, state: ClientState, secretVersion: number, scope: string[], audience: string | null, ip: string): Promise<IssuedToken> {
+  private async signAndRecord(ctx: Ctx, state: ClientState, secretVersion: number, scope: string[], audience: string | null, ip: string, user: TokenUser | null): Promise<IssuedToken> {
     const { client, organization } = state;
-    const ttl = organization?.accessTokenTtlSeconds ?? DEFAULT_TTL_SECONDS;
+    const organizationTtl = organization?.accessTokenTtlSeconds ?? DEFAULT_TTL_SECONDS;
+    const ttl = user?.maxTtlSeconds == null ? organizationTtl : Math.min(organizationTtl, user.maxTtlSeconds);
     const now = Date.now();
     const iat = Math.floor(now / 1000);
     const jti = randomUUID();
@@ -90,12 +107,13 @@ export class TokenService {
       scope: scopeText,
       org_id: client.organizationId,
       env: client.environment === "LIVE" ? "live" : "staging",
+      ...(user === null ? {} : userClaims(user, client.clientId)),
     };
     // Alone, a token is signed at once; with others in progress, on the thread pool, so the
     // event loop keeps parsing and answering them meanwhile (signing is a third of /token's CPU).
     const accessToken = this.issuing === 1 ? signer.sign(claims) : await signer.signOffLoop(claims);
     await this.store.record(
-      { jti, apiClientId: client.id, organizationId: client.organizationId, secretVersion, scope: scopeText, issuedAt: new Date(now), expiresAt: new Date((iat + ttl) * 1000) },
+      { jti, apiClientId: client.id, organizationId: client.organizationId, secretVersion, scope: scopeText, subject: user?.id ?? "", issuedAt: new Date(now), expiresAt: new Date((iat + ttl) * 1000) },
       organization?.maxTokensPerClient ?? 10,
     );
     this.verified.tokensChanged(client.id);
@@ -183,4 +201,15 @@ export class TokenService {
     const result = await writeInTurn(this.dataSource, () => ctx.manager.delete(AccessToken, { expiresAt: LessThan(new Date()) }));
     return result.affected ?? 0;
   }
+}
+
+/** RFC 9068 §2.2: sub is the user; RFC 8693 §4.1: an impersonating client is the actor. */
+function userClaims(user: TokenUser, clientId: string): Record<string, unknown> {
+  return {
+    ...user.claims,
+    sub: user.id,
+    auth_type: user.mode,
+    ...(user.username === null ? {} : { preferred_username: user.username }),
+    ...(user.mode === "impersonate" ? { act: { sub: clientId } } : {}),
+  };
 }
