@@ -30,6 +30,7 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
   if (error !== undefined || data === undefined) return <ErrorBanner message={error === undefined ? t("common.notFound") : toAppError(error).message} />;
   const client = data.apiClient;
   const apis = catalog.data?.permissionCatalog.apis ?? [];
+  const userTokenModes = [client.allowLogin ? t("clients.userTokensLogin") : null, client.allowImpersonate ? t("clients.userTokensImpersonate") : null].filter((mode) => mode !== null);
   const titleOf = (permission: string) => {
     for (const api of apis) for (const action of api.actions) if (action.permission === permission) return `${api.title[language]}: ${action.title[language]}`;
     return permission;
@@ -90,6 +91,8 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
           <dd>{client.scopes === null ? t("clients.allApis") : scopeLabels(apis, client.scopes, language).join(", ")}</dd>
           <dt>{t("clients.allowedIps")}</dt>
           <dd className={client.allowedIps.length === 0 ? undefined : "mono"}>{client.allowedIps.length === 0 ? t("clients.anyIp") : client.allowedIps.join(", ")}</dd>
+          <dt>{t("clients.userTokens")}</dt>
+          <dd>{userTokenModes.length === 0 ? t("clients.userTokensNone") : userTokenModes.join(", ")}</dd>
           <dt>{t("clients.redirectUris")}</dt>
           <dd className={client.redirectUris.length === 0 ? undefined : "mono"}>{client.redirectUris.length === 0 ? "—" : client.redirectUris.join(", ")}</dd>
         </dl>

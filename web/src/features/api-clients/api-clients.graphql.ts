@@ -14,6 +14,8 @@ export interface ApiClient {
   expired: boolean;
   allowedIps: string[];
   redirectUris: string[];
+  allowLogin: boolean;
+  allowImpersonate: boolean;
   secretHint: string;
   previousSecretExpiresAt: string | null;
   createdAt: string;
@@ -37,6 +39,8 @@ const FIELDS = gql`
     expired
     allowedIps
     redirectUris
+    allowLogin
+    allowImpersonate
     secretHint
     previousSecretExpiresAt
     createdAt
@@ -149,6 +153,8 @@ export interface CreateApiClientInput {
   expiresAt: string | null;
   allowedIps: string[];
   redirectUris: string[];
+  allowLogin: boolean;
+  allowImpersonate: boolean;
 }
 
 export interface SecretPayload {
@@ -182,7 +188,7 @@ export const RESET_API_CLIENT_SECRET: TypedDocumentNode<{ resetApiClientSecret: 
 
 export interface UpdateApiClientVariables {
   id: string;
-  input: { name: string; description: string; allowedIps: string[]; redirectUris: string[] };
+  input: { name: string; description: string; allowedIps: string[]; redirectUris: string[]; allowLogin: boolean; allowImpersonate: boolean };
   permissions: string[];
 }
 

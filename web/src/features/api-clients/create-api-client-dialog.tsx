@@ -13,6 +13,7 @@ import { PermissionGrid } from "./permission-grid";
 import { order, presetSelection, visibleApis } from "./permission-grid-state";
 import { useApiClientMutations } from "./use-api-clients";
 import { useFormDiscardGuard } from "./use-form-discard-guard";
+import { UserTokenFlagsField, type UserTokenFlags } from "./user-token-flags-field";
 
 interface CreateApiClientDialogProps {
   organizationId: string;
@@ -38,6 +39,7 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
   const [permissions, setPermissions] = useState<string[]>(initialPermissions);
   const [expiresOn, setExpiresOn] = useState(initialExpiry);
   const lists = useClientListFields({ allowedIps: [], redirectUris: [] });
+  const [userTokens, setUserTokens] = useState<UserTokenFlags>({ allowLogin: false, allowImpersonate: false });
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<AppErrorInfo | null>(null);
 
@@ -49,7 +51,7 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
   const descriptionProblem = descriptionRule(description);
   const invalid = nameRule(name) !== undefined || idProblem !== undefined || descriptionProblem !== undefined || lists.hasProblems;
   const dirty =
-    name !== "" || description !== "" || clientId !== "" || environment !== "LIVE" || scopes !== null || expiresOn !== initialExpiry || lists.dirty || permissions.join(" ") !== initialPermissions.join(" ");
+    name !== "" || description !== "" || clientId !== "" || environment !== "LIVE" || scopes !== null || expiresOn !== initialExpiry || lists.dirty || userTokens.allowLogin || userTokens.allowImpersonate || permissions.join(" ") !== initialPermissions.join(" ");
   const { requestClose, guard } = useFormDiscardGuard(dirty, onClose);
 
   const changeScopes = (next: string[] | null) => {
@@ -72,6 +74,7 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
       scopes,
       expiresAt: expiresOn === "" ? null : new Date(`${expiresOn}T23:59:59.999Z`).toISOString(),
       ...entries,
+      ...userTokens,
     });
     if ("error" in result) setError(result.error);
     else onCreated(result.data.createApiClient);
@@ -128,6 +131,7 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
           {fieldError(error, "permissions") !== undefined && <p className="field-error" role="alert">{fieldError(error, "permissions")}</p>}
           <FormField label={t("clients.expiry")} type="date" value={expiresOn} min={new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)} onChange={(event) => setExpiresOn(event.target.value)} error={fieldError(error, "expiresAt")} hint={t("clients.expiryHint")} />
           {lists.fields}
+          <UserTokenFlagsField value={userTokens} onChange={setUserTokens} />
         </div>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={requestClose} disabled={busy}>

@@ -13,6 +13,7 @@ import { PermissionGrid } from "./permission-grid";
 import { scopeLabels, visibleApis } from "./permission-grid-state";
 import { useApiClientMutations } from "./use-api-clients";
 import { useFormDiscardGuard } from "./use-form-discard-guard";
+import { UserTokenFlagsField, type UserTokenFlags } from "./user-token-flags-field";
 
 interface EditApiClientDialogProps {
   client: ApiClient;
@@ -30,18 +31,19 @@ export function EditApiClientDialog({ client, apis, presets, onClose, onSaved }:
   const [description, setDescription] = useState(client.description);
   const [permissions, setPermissions] = useState(client.permissions);
   const lists = useClientListFields({ allowedIps: client.allowedIps, redirectUris: client.redirectUris });
+  const [userTokens, setUserTokens] = useState<UserTokenFlags>({ allowLogin: client.allowLogin, allowImpersonate: client.allowImpersonate });
   const [error, setError] = useState<AppErrorInfo | null>(null);
   const nameProblem = nameRule(name);
   const descriptionProblem = descriptionRule(description);
   const invalid = nameProblem !== undefined || descriptionProblem !== undefined || lists.hasProblems;
-  const dirty = name !== client.name || description !== client.description || permissions.join(" ") !== client.permissions.join(" ") || lists.dirty;
+  const dirty = name !== client.name || description !== client.description || permissions.join(" ") !== client.permissions.join(" ") || lists.dirty || userTokens.allowLogin !== client.allowLogin || userTokens.allowImpersonate !== client.allowImpersonate;
   const { requestClose, guard } = useFormDiscardGuard(dirty, onClose);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const entries = lists.collect();
     if (entries === null || invalid) return;
     setError(null);
-    const result = await update({ id: client.id, input: { name, description, ...entries }, permissions });
+    const result = await update({ id: client.id, input: { name, description, ...entries, ...userTokens }, permissions });
     if ("error" in result) setError(result.error);
     else onSaved();
   };
@@ -68,6 +70,7 @@ export function EditApiClientDialog({ client, apis, presets, onClose, onSaved }:
           <TextAreaField label={t("clients.description")} value={description} onChange={(event) => setDescription(event.target.value)} rows={2} error={descriptionProblem} />
           <PermissionGrid apis={visibleApis(apis, client.scopes)} presets={presets} selected={permissions} onChange={setPermissions} />
           {lists.fields}
+          <UserTokenFlagsField value={userTokens} onChange={setUserTokens} />
         </div>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={requestClose} disabled={busy}>
