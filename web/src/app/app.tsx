@@ -9,10 +9,11 @@ import { useI18n } from "../lib/i18n";
 import { matchPath, useRouter } from "../lib/router";
 import { InvitationRoute } from "./invitation-route";
 import { OrganizationLayout } from "./organization-layout";
+import { PublicLayout } from "./public-layout";
 
 /** First run, sign-in, or the signed-in app; the URL decides the screen. */
 export function App() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { path, navigate } = useRouter();
   const session = useSession();
   const signedIn = session.data?.me != null;
@@ -23,19 +24,24 @@ export function App() {
   const organizationId = isAccount ? firstOrganization : /^\/organization\/([^/]+)/.exec(path)?.[1];
   const invitationToken = matchPath("/invitation/:token", path)?.token;
 
+  // The page's language follows the chosen one from the first render, not only after a switch.
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
   useEffect(() => {
     if (signedIn && organizationId === undefined && invitationToken === undefined && firstOrganization !== undefined) navigate(`/organization/${firstOrganization}`, { replace: true });
   }, [signedIn, organizationId, invitationToken, firstOrganization, navigate]);
 
   if (session.loading && session.data === undefined) return <Loading label={t("common.loading")} />;
-  if (session.error !== undefined) return <main className="auth-page"><ErrorBanner message={toAppError(session.error).message} /></main>;
+  if (session.error !== undefined) return <PublicLayout><ErrorBanner message={toAppError(session.error).message} /></PublicLayout>;
   const refresh = () => void session.refetch();
   // Public: whoever holds an invitation link, signed in or not.
-  if (invitationToken !== undefined) return <InvitationRoute token={invitationToken} me={session.data?.me ?? null} onSessionChanged={refresh} />;
-  if (session.data?.setupRequired === true) return <SetupPage onDone={(id) => { navigate(`/organization/${id}`, { replace: true }); refresh(); }} />;
-  if (!signedIn) return <LoginPage onSignedIn={refresh} />;
+  if (invitationToken !== undefined) return <PublicLayout><InvitationRoute token={invitationToken} me={session.data?.me ?? null} onSessionChanged={refresh} /></PublicLayout>;
+  if (session.data?.setupRequired === true) return <PublicLayout><SetupPage onDone={(id) => { navigate(`/organization/${id}`, { replace: true }); refresh(); }} /></PublicLayout>;
+  if (!signedIn) return <PublicLayout><LoginPage onSignedIn={refresh} /></PublicLayout>;
   if (organizations.data !== undefined && organizations.data.myOrganizations.length === 0) {
-    return <main className="auth-page"><div className="card">{t("app.noOrganizations")}</div></main>;
+    return <PublicLayout><div className="card">{t("app.noOrganizations")}</div></PublicLayout>;
   }
   if (organizationId === undefined || organizations.data === undefined) return <Loading label={t("common.loading")} />;
   const me = session.data?.me ?? null;

@@ -6,6 +6,7 @@ import { useOrganization } from "../features/organizations/use-organization";
 import { toAppError } from "../lib/graphql-errors";
 import { useI18n } from "../lib/i18n";
 import { Link, useRouter } from "../lib/router";
+import { LanguageSelect } from "./language-select";
 import { OrganizationRoutes } from "./organization-routes";
 
 interface LayoutProps {
@@ -18,13 +19,16 @@ interface LayoutProps {
 }
 
 export function OrganizationLayout({ organizationId, organizations, me, onSignedOut, children }: LayoutProps) {
-  const { t, language, setLanguage } = useI18n();
+  const { t } = useI18n();
   const { navigate } = useRouter();
   const { logout } = useAuthActions();
   const { data, loading, error } = useOrganization(organizationId);
   const base = `/organization/${organizationId}`;
   return (
     <div className="shell">
+      <a className="skip-link" href="#content">
+        {t("app.skipToContent")}
+      </a>
       <header className="topbar">
         <Link to={base} className="brand">
           Clavis
@@ -47,10 +51,7 @@ export function OrganizationLayout({ organizationId, organizations, me, onSigned
           <Link to={`${base}/members`}>{t("nav.members")}</Link>
         </nav>
         <div className="topbar-end">
-          <select aria-label={t("app.language")} value={language} onChange={(event) => setLanguage(event.target.value as "en" | "sv")}>
-            <option value="en">English</option>
-            <option value="sv">Svenska</option>
-          </select>
+          <LanguageSelect />
           <span className="who" title={me?.email}>{me?.name}</span>
           <Link to="/account">{t("nav.account")}</Link>
           <button type="button" className="button button-small" onClick={async () => { await logout(); navigate("/", { replace: true }); onSignedOut(); }}>
@@ -58,7 +59,12 @@ export function OrganizationLayout({ organizationId, organizations, me, onSigned
           </button>
         </div>
       </header>
-      <main className="content">
+      <main className="content" id="content" tabIndex={-1}>
+        {children === undefined && data !== undefined && data.organization.myRole !== "OWNER" && (
+          <p className="banner banner-info" role="note">
+            <strong>{t("app.readOnly")}:</strong> {t("app.readOnlyBody", { organization: data.organization.name })}
+          </p>
+        )}
         {children !== undefined ? (
           children
         ) : error !== undefined ? (
