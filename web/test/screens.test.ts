@@ -11,13 +11,13 @@ const TEXT = {
     setup: "Set up Clavis", password: "Password", again: "Password again", mismatch: "The passwords do not match", create: "Create organization",
     signIn: "Sign in to Clavis", email: "E-mail", signInButton: "Sign in", overview: "Overview", members: "Members", account: "Account",
     invite: "Invite member", linkDialog: "Pass on the invitation link", copied: "I have copied the link", close: "Close", remove: "Remove",
-    join: "Join Acme AB", readOnly: "Read-only:",
+    join: "Join Acme AB", readOnly: "Read-only:", tokenLifetime: "1 hour", invitation: "Invitation", signInTitle: "Sign in",
   },
   sv: {
     setup: "Kom igång med Clavis", password: "Lösenord", again: "Lösenordet igen", mismatch: "Lösenorden är inte lika", create: "Skapa organisation",
     signIn: "Logga in i Clavis", email: "E-post", signInButton: "Logga in", overview: "Översikt", members: "Medlemmar", account: "Konto",
     invite: "Bjud in medlem", linkDialog: "Skicka vidare inbjudningslänken", copied: "Jag har kopierat länken", close: "Stäng", remove: "Ta bort",
-    join: "Gå med i Acme AB", readOnly: "Endast läsning:",
+    join: "Gå med i Acme AB", readOnly: "Endast läsning:", tokenLifetime: "1 timme", invitation: "Inbjudan", signInTitle: "Logga in",
   },
 };
 
@@ -30,6 +30,7 @@ describe("screens of the admin app, in both languages and at both widths", () =>
   const app = new AppFixture();
   const problems: string[] = [];
   const inspect = async (page: Page, name: string) => problems.push(...(await inspectScreen(page, name)));
+  const title = (page: Page) => page.evaluate(() => document.title);
 
   beforeAll(() => app.start({ setup: false }));
   afterAll(() => app.stop());
@@ -42,6 +43,7 @@ describe("screens of the admin app, in both languages and at both widths", () =>
       await page.goto(app.url("/"));
       await page.getByRole("heading", { name: text.setup }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+      await expect.poll(() => title(page)).toBe(text.setup);
       await inspect(page, `setup-${language}`);
       await page.getByLabel(language === "en" ? "Organization name" : "Organisationens namn").fill(OWNER.organization);
       await page.getByLabel(language === "en" ? "Your name" : "Ditt namn").fill(OWNER.name);
@@ -83,6 +85,7 @@ describe("screens of the admin app, in both languages and at both widths", () =>
       const page = await app.newPage({ language });
       await page.goto(app.url("/"));
       await page.getByRole("heading", { name: text.signIn }).waitFor();
+      await expect.poll(() => title(page)).toBe(`${text.signInTitle} – Clavis`);
       await inspect(page, `sign-in-${language}`);
       await page.getByLabel(text.email).fill(OWNER.email);
       await page.getByLabel(text.password, { exact: true }).fill("not the password");
@@ -99,11 +102,14 @@ describe("screens of the admin app, in both languages and at both widths", () =>
       const page = await app.newPage({ language, session: await app.signIn(OWNER.email, OWNER.password) });
       await page.goto(app.url(`/organization/${app.organizationId}`));
       await page.getByRole("heading", { name: text.overview, level: 1 }).waitFor();
+      expect(await page.getByText(text.tokenLifetime, { exact: true }).isVisible()).toBe(true);
+      await expect.poll(() => title(page)).toBe(`${text.overview} – Acme AB – Clavis`);
       await inspect(page, `overview-${language}`);
 
       await page.getByRole("navigation").getByRole("link", { name: text.members }).click();
       await page.getByRole("heading", { name: text.members, level: 1 }).waitFor();
       await page.getByText(`pending-${language}@new.test`).waitFor();
+      await expect.poll(() => title(page)).toBe(`${text.members} – Acme AB – Clavis`);
       await inspect(page, `members-${language}`);
 
       await page.getByRole("button", { name: `${text.remove}: ${VIEWER.email}` }).click();
@@ -123,6 +129,7 @@ describe("screens of the admin app, in both languages and at both widths", () =>
 
       await page.getByRole("banner").getByRole("link", { name: text.account }).click();
       await page.getByRole("heading", { name: text.account, level: 1 }).waitFor();
+      await expect.poll(() => title(page)).toBe(`${text.account} – Clavis`);
       await inspect(page, `account-${language}`);
       expect(problems).toEqual([]);
     });
@@ -133,6 +140,7 @@ describe("screens of the admin app, in both languages and at both widths", () =>
       const page = await app.newPage({ language });
       await page.goto(app.url(`/invitation/${token}`));
       await page.getByRole("heading", { name: TEXT[language].join }).waitFor();
+      await expect.poll(() => title(page)).toBe(`${TEXT[language].invitation} – Clavis`);
       await inspect(page, `accept-invitation-${language}`);
       expect(problems).toEqual([]);
     });

@@ -10,6 +10,7 @@ import { matchPath, useRouter } from "../lib/router";
 import { InvitationRoute } from "./invitation-route";
 import { OrganizationLayout } from "./organization-layout";
 import { PublicLayout } from "./public-layout";
+import { useDocumentTitle } from "./use-document-title";
 
 /** First run, sign-in, or the signed-in app; the URL decides the screen. */
 export function App() {
@@ -24,6 +25,8 @@ export function App() {
   const organizationId = isAccount ? firstOrganization : /^\/organization\/([^/]+)/.exec(path)?.[1];
   const invitationToken = matchPath("/invitation/:token", path)?.token;
 
+  const publicTitle = invitationToken !== undefined ? t("app.invitationTitle") : session.data?.setupRequired === true ? t("setup.title") : session.data !== undefined && !signedIn ? t("auth.signIn") : undefined;
+  useDocumentTitle(publicTitle === undefined ? null : [publicTitle]);
   // The page's language follows the chosen one from the first render, not only after a switch.
   useEffect(() => {
     document.documentElement.lang = language;

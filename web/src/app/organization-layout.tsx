@@ -7,6 +7,7 @@ import { toAppError } from "../lib/graphql-errors";
 import { useI18n } from "../lib/i18n";
 import { Link, useRouter } from "../lib/router";
 import { LanguageSelect } from "./language-select";
+import { useDocumentTitle } from "./use-document-title";
 import { OrganizationRoutes } from "./organization-routes";
 
 interface LayoutProps {
@@ -20,10 +21,12 @@ interface LayoutProps {
 
 export function OrganizationLayout({ organizationId, organizations, me, onSignedOut, children }: LayoutProps) {
   const { t } = useI18n();
-  const { navigate } = useRouter();
+  const { navigate, path } = useRouter();
   const { logout } = useAuthActions();
   const { data, loading, error } = useOrganization(organizationId);
   const base = `/organization/${organizationId}`;
+  const section = children !== undefined ? t("nav.account") : path.startsWith(`${base}/api-clients`) ? t("nav.apiClients") : path.startsWith(`${base}/audit`) ? t("nav.audit") : path.startsWith(`${base}/members`) ? t("nav.members") : t("nav.overview");
+  useDocumentTitle([section, children !== undefined ? undefined : data?.organization.name]);
   return (
     <div className="shell">
       <a className="skip-link" href="#content">
