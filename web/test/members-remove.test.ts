@@ -24,7 +24,7 @@ describe("removing a member in the admin app", () => {
     const dialog = page.getByRole("dialog", { name: "Remove Vera Viewer?" });
     await dialog.waitFor({ timeout: 10_000 });
     expect(await dialog.getByText("Vera Viewer (vera@acme.test) loses access to Acme AB at once.", { exact: false }).isVisible()).toBe(true);
-    await page.screenshot({ path: screenshotPath("members-remove-confirm-en-1280"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("bug7-remove-confirm-en-1280"), fullPage: true });
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(await memberEmails()).toEqual(["olga@acme.test", "vera@acme.test"]);
