@@ -9,13 +9,13 @@ const LANGUAGES: Language[] = ["en", "sv"];
 const TEXT = {
   en: {
     setup: "Set up Clavis", password: "Password", again: "Password again", mismatch: "The passwords do not match", create: "Create organization",
-    signIn: "Sign in to Clavis", email: "E-mail", signInButton: "Sign in", overview: "Overview", members: "Members", account: "Account",
+    signIn: "Sign in to Clavis", noOrganization: "No organization yet", signOut: "Sign out", email: "E-mail", signInButton: "Sign in", overview: "Overview", members: "Members", account: "Account",
     invite: "Invite member", linkDialog: "Pass on the invitation link", copied: "I have copied the link", close: "Close", remove: "Remove",
     join: "Join Acme AB", readOnly: "Read-only:", tokenLifetime: "1 hour", invitation: "Invitation", signInTitle: "Sign in",
   },
   sv: {
     setup: "Kom igång med Clavis", password: "Lösenord", again: "Lösenordet igen", mismatch: "Lösenorden är inte lika", create: "Skapa organisation",
-    signIn: "Logga in i Clavis", email: "E-post", signInButton: "Logga in", overview: "Översikt", members: "Medlemmar", account: "Konto",
+    signIn: "Logga in i Clavis", noOrganization: "Ingen organisation än", signOut: "Logga ut", email: "E-post", signInButton: "Logga in", overview: "Översikt", members: "Medlemmar", account: "Konto",
     invite: "Bjud in medlem", linkDialog: "Skicka vidare inbjudningslänken", copied: "Jag har kopierat länken", close: "Stäng", remove: "Ta bort",
     join: "Gå med i Acme AB", readOnly: "Endast läsning:", tokenLifetime: "1 timme", invitation: "Inbjudan", signInTitle: "Logga in",
   },
@@ -118,6 +118,11 @@ describe("screens of the admin app, in both languages and at both widths", () =>
       await page.keyboard.press("Escape");
       await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
 
+      await page.getByLabel(text.email, { exact: true }).fill(VIEWER.email);
+      await page.getByRole("button", { name: text.invite }).click();
+      await page.getByRole("form", { name: text.invite }).getByRole("alert").waitFor();
+      await inspect(page, `members-invite-error-${language}`);
+
       await page.getByLabel(text.email, { exact: true }).fill(`linked-${language}@new.test`);
       await page.getByRole("button", { name: text.invite }).click();
       const dialog = page.getByRole("dialog", { name: text.linkDialog });
@@ -161,4 +166,21 @@ describe("screens of the admin app, in both languages and at both widths", () =>
       expect(problems).toEqual([]);
     });
   }
+
+  it("someone removed from their only organization is told so, in both languages, and can sign out", async () => {
+    problems.length = 0;
+    const viewer = await app.owner.ok(`query($organizationId: ID!) { members(organizationId: $organizationId) { userId email } }`, { organizationId: app.organizationId });
+    const userId = viewer.members.find((member: { email: string }) => member.email === VIEWER.email).userId;
+    await app.owner.ok(`mutation($organizationId: ID!, $userId: ID!) { removeMember(organizationId: $organizationId, userId: $userId) }`, { organizationId: app.organizationId, userId });
+    for (const language of LANGUAGES) {
+      const text = TEXT[language];
+      const page = await app.newPage({ language, session: await app.signIn(VIEWER.email, VIEWER.password) });
+      await page.goto(app.url("/"));
+      await page.getByRole("heading", { name: text.noOrganization }).waitFor();
+      await inspect(page, `no-organization-${language}`);
+      await page.getByRole("main").getByRole("button", { name: text.signOut }).click();
+      await page.getByRole("heading", { name: text.signIn }).waitFor();
+    }
+    expect(problems).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { toAppError } from "../lib/graphql-errors";
 import { useI18n } from "../lib/i18n";
 import { matchPath, useRouter } from "../lib/router";
 import { InvitationRoute } from "./invitation-route";
+import { NoOrganization } from "./no-organization";
 import { OrganizationLayout } from "./organization-layout";
 import { PublicLayout } from "./public-layout";
 import { useDocumentTitle } from "./use-document-title";
@@ -44,7 +45,7 @@ export function App() {
   if (session.data?.setupRequired === true) return <PublicLayout><SetupPage onDone={(id) => { navigate(`/organization/${id}`, { replace: true }); refresh(); }} /></PublicLayout>;
   if (!signedIn) return <PublicLayout><LoginPage onSignedIn={refresh} /></PublicLayout>;
   if (organizations.data !== undefined && organizations.data.myOrganizations.length === 0) {
-    return <PublicLayout><div className="card">{t("app.noOrganizations")}</div></PublicLayout>;
+    return <PublicLayout><NoOrganization onSignedOut={refresh} /></PublicLayout>;
   }
   if (organizationId === undefined || organizations.data === undefined) return <Loading label={t("common.loading")} />;
   const me = session.data?.me ?? null;
