@@ -67,7 +67,7 @@ describe("the admin app with the keyboard only", () => {
     await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
   });
 
-  it("skips to the content, and moves through the shell's navigation with Tab and Enter", async () => {
+  it("skips to the content, and moves through the shell's navigation with Tab and Enter, focus following to the new screen", async () => {
     await tabTo(page, "Skip to content");
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("content");
@@ -75,6 +75,8 @@ describe("the admin app with the keyboard only", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Members", level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/organization/${app.organizationId}/members`);
+    // Focus moves to the new screen's content, so the next Tab goes into it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("content");
   });
 
   it("invites a member: fills the form, ticks the link dialog with Space, closes it with Enter", async () => {

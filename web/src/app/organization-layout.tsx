@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { ErrorBanner, Loading } from "../components/ui/error-banner";
 import { useAuthActions } from "../features/auth/use-session";
 import type { SessionOrganization } from "../features/auth/auth.graphql";
@@ -26,6 +26,14 @@ export function OrganizationLayout({ organizationId, organizations, me, onSigned
   const { data, loading, error } = useOrganization(organizationId);
   const base = `/organization/${organizationId}`;
   const section = children !== undefined ? t("nav.account") : path.startsWith(`${base}/api-clients`) ? t("nav.apiClients") : path.startsWith(`${base}/audit`) ? t("nav.audit") : path.startsWith(`${base}/members`) ? t("nav.members") : t("nav.overview");
+  // After a move to another screen, focus starts at its content, as after a page load, and a
+  // screen reader reads the new screen rather than staying on the link that was followed.
+  const shownPath = useRef(path);
+  useEffect(() => {
+    if (shownPath.current === path) return;
+    shownPath.current = path;
+    document.getElementById("content")?.focus({ preventScroll: true });
+  }, [path]);
   useDocumentTitle([section, children !== undefined ? undefined : data?.organization.name]);
   return (
     <div className="shell">
