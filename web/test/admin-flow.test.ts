@@ -66,7 +66,8 @@ describe("the admin app in Chromium", () => {
     await page.getByLabel("Organization name").fill(OWNER.organization);
     await page.getByLabel("Your name").fill(OWNER.name);
     await page.getByLabel("E-mail").fill(OWNER.email);
-    await page.getByLabel("Password").fill(OWNER.password);
+    await page.getByLabel("Password", { exact: true }).fill(OWNER.password);
+    await page.getByLabel("Password again").fill(OWNER.password);
     await page.getByRole("button", { name: "Create organization" }).click();
     await page.getByRole("heading", { name: "Overview" }).waitFor();
     organizationId = /\/organization\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? "";

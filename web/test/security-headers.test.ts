@@ -50,7 +50,8 @@ describe("the admin app under its Content-Security-Policy", () => {
     await page.getByLabel("Organization name").fill(OWNER.organization);
     await page.getByLabel("Your name").fill(OWNER.name);
     await page.getByLabel("E-mail").fill(OWNER.email);
-    await page.getByLabel("Password").fill(OWNER.password);
+    await page.getByLabel("Password", { exact: true }).fill(OWNER.password);
+    await page.getByLabel("Password again").fill(OWNER.password);
     await page.getByRole("button", { name: "Create organization" }).click();
     await page.getByRole("heading", { name: "Overview" }).waitFor();
     await page.getByRole("link", { name: "API clients" }).click();

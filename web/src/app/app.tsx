@@ -8,11 +8,14 @@ import { toAppError } from "../lib/graphql-errors";
 import { useI18n } from "../lib/i18n";
 import { matchPath, useRouter } from "../lib/router";
 import { InvitationRoute } from "./invitation-route";
+import { NoOrganization } from "./no-organization";
 import { OrganizationLayout } from "./organization-layout";
+import { PublicLayout } from "./public-layout";
+import { useDocumentTitle } from "./use-document-title";
 
 /** First run, sign-in, or the signed-in app; the URL decides the screen. */
 export function App() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { path, navigate } = useRouter();
   const session = useSession();
   const signedIn = session.data?.me != null;
@@ -23,19 +26,26 @@ export function App() {
   const organizationId = isAccount ? firstOrganization : /^\/organization\/([^/]+)/.exec(path)?.[1];
   const invitationToken = matchPath("/invitation/:token", path)?.token;
 
+  const publicTitle = invitationToken !== undefined ? t("app.invitationTitle") : session.data?.setupRequired === true ? t("setup.title") : session.data !== undefined && !signedIn ? t("auth.signIn") : undefined;
+  useDocumentTitle(publicTitle === undefined ? null : [publicTitle]);
+  // The page's language follows the chosen one from the first render, not only after a switch.
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
   useEffect(() => {
     if (signedIn && organizationId === undefined && invitationToken === undefined && firstOrganization !== undefined) navigate(`/organization/${firstOrganization}`, { replace: true });
   }, [signedIn, organizationId, invitationToken, firstOrganization, navigate]);
 
   if (session.loading && session.data === undefined) return <Loading label={t("common.loading")} />;
-  if (session.error !== undefined) return <main className="auth-page"><ErrorBanner message={toAppError(session.error).message} /></main>;
+  if (session.error !== undefined) return <PublicLayout><ErrorBanner message={toAppError(session.error).message} /></PublicLayout>;
   const refresh = () => void session.refetch();
   // Public: whoever holds an invitation link, signed in or not.
-  if (invitationToken !== undefined) return <InvitationRoute token={invitationToken} me={session.data?.me ?? null} onSessionChanged={refresh} />;
-  if (session.data?.setupRequired === true) return <SetupPage onDone={(id) => { navigate(`/organization/${id}`, { replace: true }); refresh(); }} />;
-  if (!signedIn) return <LoginPage onSignedIn={refresh} />;
+  if (invitationToken !== undefined) return <PublicLayout><InvitationRoute token={invitationToken} me={session.data?.me ?? null} onSessionChanged={refresh} /></PublicLayout>;
+  if (session.data?.setupRequired === true) return <PublicLayout><SetupPage onDone={(id) => { navigate(`/organization/${id}`, { replace: true }); refresh(); }} /></PublicLayout>;
+  if (!signedIn) return <PublicLayout><LoginPage onSignedIn={refresh} /></PublicLayout>;
   if (organizations.data !== undefined && organizations.data.myOrganizations.length === 0) {
-    return <main className="auth-page"><div className="card">{t("app.noOrganizations")}</div></main>;
+    return <PublicLayout><NoOrganization onSignedOut={refresh} /></PublicLayout>;
   }
   if (organizationId === undefined || organizations.data === undefined) return <Loading label={t("common.loading")} />;
   const me = session.data?.me ?? null;

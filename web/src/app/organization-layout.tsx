@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { ErrorBanner, Loading } from "../components/ui/error-banner";
 import { useAuthActions } from "../features/auth/use-session";
 import type { SessionOrganization } from "../features/auth/auth.graphql";
@@ -6,6 +6,8 @@ import { useOrganization } from "../features/organizations/use-organization";
 import { toAppError } from "../lib/graphql-errors";
 import { useI18n } from "../lib/i18n";
 import { Link, useRouter } from "../lib/router";
+import { LanguageSelect } from "./language-select";
+import { useDocumentTitle } from "./use-document-title";
 import { OrganizationRoutes } from "./organization-routes";
 
 interface LayoutProps {
@@ -18,13 +20,26 @@ interface LayoutProps {
 }
 
 export function OrganizationLayout({ organizationId, organizations, me, onSignedOut, children }: LayoutProps) {
-  const { t, language, setLanguage } = useI18n();
-  const { navigate } = useRouter();
+  const { t } = useI18n();
+  const { navigate, path } = useRouter();
   const { logout } = useAuthActions();
   const { data, loading, error } = useOrganization(organizationId);
   const base = `/organization/${organizationId}`;
+  const section = children !== undefined ? t("nav.account") : path.startsWith(`${base}/api-clients`) ? t("nav.apiClients") : path.startsWith(`${base}/audit`) ? t("nav.audit") : path.startsWith(`${base}/members`) ? t("nav.members") : t("nav.overview");
+  // After a move to another screen, focus starts at its content, as after a page load, and a
+  // screen reader reads the new screen rather than staying on the link that was followed.
+  const shownPath = useRef(path);
+  useEffect(() => {
+    if (shownPath.current === path) return;
+    shownPath.current = path;
+    document.getElementById("content")?.focus({ preventScroll: true });
+  }, [path]);
+  useDocumentTitle([section, children !== undefined ? undefined : data?.organization.name]);
   return (
     <div className="shell">
+      <a className="skip-link" href="#content">
+        {t("app.skipToContent")}
+      </a>
       <header className="topbar">
         <Link to={base} className="brand">
           Clavis
@@ -47,10 +62,7 @@ export function OrganizationLayout({ organizationId, organizations, me, onSigned
           <Link to={`${base}/members`}>{t("nav.members")}</Link>
         </nav>
         <div className="topbar-end">
-          <select aria-label={t("app.language")} value={language} onChange={(event) => setLanguage(event.target.value as "en" | "sv")}>
-            <option value="en">English</option>
-            <option value="sv">Svenska</option>
-          </select>
+          <LanguageSelect />
           <span className="who" title={me?.email}>{me?.name}</span>
           <Link to="/account">{t("nav.account")}</Link>
           <button type="button" className="button button-small" onClick={async () => { await logout(); navigate("/", { replace: true }); onSignedOut(); }}>
@@ -58,7 +70,12 @@ export function OrganizationLayout({ organizationId, organizations, me, onSigned
           </button>
         </div>
       </header>
-      <main className="content">
+      <main className="content" id="content" tabIndex={-1}>
+        {children === undefined && data !== undefined && data.organization.myRole !== "OWNER" && (
+          <p className="banner banner-info" role="note">
+            <strong>{t("app.readOnly")}:</strong> {t("app.readOnlyBody", { organization: data.organization.name })}
+          </p>
+        )}
         {children !== undefined ? (
           children
         ) : error !== undefined ? (

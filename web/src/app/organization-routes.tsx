@@ -20,7 +20,7 @@ export function OrganizationRoutes({ organization, serverInfo }: { organization:
   const detail = matchPath(`${base}/api-clients/:id`, path);
   if (detail !== null) return clientsOff ? <ApiClientsOffNotice /> : <ApiClientDetailPage organizationId={organization.id} id={detail.id} canEdit={canEdit} />;
   if (matchPath(`${base}/audit`, path) !== null) return <AuditPage organizationId={organization.id} apiClientsEnabled={organization.apiClientsEnabled} />;
-  if (matchPath(`${base}/members`, path) !== null) return <MembersPage organizationId={organization.id} canEdit={canEdit} />;
+  if (matchPath(`${base}/members`, path) !== null) return <MembersPage organizationId={organization.id} organizationName={organization.name} canEdit={canEdit} />;
   if (matchPath(base, path) !== null) {
     return (
       <>

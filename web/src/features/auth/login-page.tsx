@@ -19,17 +19,15 @@ export function LoginPage({ onSignedIn, initialEmail = "", children }: { onSigne
     else onSignedIn();
   };
   return (
-    <main className="auth-page">
-      <form className="card auth-card" onSubmit={submit} aria-labelledby="login-title">
-        <h1 id="login-title">{t("auth.signInTitle")}</h1>
-        <ErrorBanner message={error} />
-        <FormField label={t("auth.email")} type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
-        <FormField label={t("auth.password")} type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
-        <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-          {busy ? t("common.working") : t("auth.signIn")}
-        </button>
-        {children}
-      </form>
-    </main>
+    <form className="card auth-card" onSubmit={submit} aria-labelledby="login-title">
+      <h1 id="login-title">{t("auth.signInTitle")}</h1>
+      <ErrorBanner message={error} />
+      <FormField label={t("auth.email")} type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
+      <FormField label={t("auth.password")} type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+      <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
+        {busy ? t("common.working") : t("auth.signIn")}
+      </button>
+      {children}
+    </form>
   );
 }

@@ -41,53 +41,49 @@ export function AcceptInvitationPage({ token, me, onSignIn, onSignOut, onAccepte
   if (preview.error !== undefined || preview.data === undefined) {
     const notFound = preview.error === undefined || toAppError(preview.error).code === "NOT_FOUND";
     return (
-      <main className="auth-page">
-        <div className="card auth-card">
-          <h1>{t("accept.invalidTitle")}</h1>
-          {notFound ? <p>{t("accept.invalidBody")}</p> : <ErrorBanner message={toAppError(preview.error).message} />}
-        </div>
-      </main>
+      <div className="card auth-card">
+        <h1>{t("accept.invalidTitle")}</h1>
+        {notFound ? <p>{t("accept.invalidBody")}</p> : <ErrorBanner message={toAppError(preview.error).message} />}
+      </div>
     );
   }
   const invitation = preview.data.invitation;
   const role = invitation.role === "OWNER" ? t("role.owner") : t("role.viewer");
   const isInvitee = me !== null && me.email.toLowerCase() === invitation.email;
   return (
-    <main className="auth-page">
-      <div className="card auth-card">
-        <h1>{t("accept.title", { organization: invitation.organizationName })}</h1>
-        <dl className="facts">
-          <dt>{t("auth.email")}</dt>
-          <dd>{invitation.email}</dd>
-          <dt>{t("members.role")}</dt>
-          <dd>{role}</dd>
-          <dt>{t("invitations.expires")}</dt>
-          <dd>{formatDate(invitation.expiresAt, language)}</dd>
-        </dl>
-        <ErrorBanner message={error !== null && error.fields.length === 0 ? error.message : null} />
-        {isInvitee ? (
-          <button type="button" className="button button-primary" disabled={busy} aria-busy={busy} onClick={() => void join({ token })}>
-            {t("accept.accept")}
+    <div className="card auth-card">
+      <h1>{t("accept.title", { organization: invitation.organizationName })}</h1>
+      <dl className="facts">
+        <dt>{t("auth.email")}</dt>
+        <dd>{invitation.email}</dd>
+        <dt>{t("members.role")}</dt>
+        <dd>{role}</dd>
+        <dt>{t("invitations.expires")}</dt>
+        <dd>{formatDate(invitation.expiresAt, language)}</dd>
+      </dl>
+      <ErrorBanner message={error !== null && error.fields.length === 0 ? error.message : null} />
+      {isInvitee ? (
+        <button type="button" className="button button-primary" disabled={busy} aria-busy={busy} onClick={() => void join({ token })}>
+          {t("accept.accept")}
+        </button>
+      ) : me !== null ? (
+        <>
+          <p className="banner banner-warning">{t("accept.wrongUser", { signedIn: me.email, invited: invitation.email })}</p>
+          <button type="button" className="button" onClick={() => void signOut()}>
+            {t("auth.signOut")}
           </button>
-        ) : me !== null ? (
-          <>
-            <p className="banner banner-warning">{t("accept.wrongUser", { signedIn: me.email, invited: invitation.email })}</p>
-            <button type="button" className="button" onClick={() => void signOut()}>
-              {t("auth.signOut")}
+        </>
+      ) : (
+        <>
+          <section className="accept-option" aria-labelledby="accept-sign-in">
+            <h2 id="accept-sign-in">{t("accept.haveAccount")}</h2>
+            <button type="button" className="button" onClick={() => onSignIn(invitation.email)}>
+              {t("accept.signInToAccept")}
             </button>
-          </>
-        ) : (
-          <>
-            <section className="accept-option" aria-labelledby="accept-sign-in">
-              <h2 id="accept-sign-in">{t("accept.haveAccount")}</h2>
-              <button type="button" className="button" onClick={() => onSignIn(invitation.email)}>
-                {t("accept.signInToAccept")}
-              </button>
-            </section>
-            <CreateAccountForm busy={busy} error={error} onSubmit={(account) => void join({ token, ...account })} />
-          </>
-        )}
-      </div>
-    </main>
+          </section>
+          <CreateAccountForm busy={busy} error={error} onSubmit={(account) => void join({ token, ...account })} />
+        </>
+      )}
+    </div>
   );
 }

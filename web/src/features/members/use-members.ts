@@ -9,8 +9,9 @@ export function useMembers(organizationId: string) {
 export function useMemberMutations(organizationId: string) {
   const refetchQueries = ["Members", "AuditEvents"];
   const [updateRole] = useMutation(UPDATE_MEMBER_ROLE, { refetchQueries });
-  const [remove] = useMutation(REMOVE_MEMBER, { refetchQueries });
+  const [remove, removeState] = useMutation(REMOVE_MEMBER, { refetchQueries });
   return {
+    removing: removeState.loading,
     updateRole: (userId: string, role: MemberRole) => attempt(() => updateRole({ variables: { organizationId, userId, role } })),
     remove: (userId: string) => attempt(() => remove({ variables: { organizationId, userId } })),
   };

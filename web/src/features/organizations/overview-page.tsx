@@ -1,9 +1,22 @@
 import { CopyField } from "../../components/ui/copy-field";
-import { useI18n } from "../../lib/i18n";
+import { useI18n, type Language } from "../../lib/i18n";
 import type { OrganizationDetails, ServerInfo } from "./organizations.graphql";
 
+const UNITS = [
+  { unit: "day", seconds: 86_400 },
+  { unit: "hour", seconds: 3_600 },
+  { unit: "minute", seconds: 60 },
+] as const;
+
+/** 3600 → "1 hour" / "1 timme": the largest whole unit, in the language's own words. */
+function wholeUnits(seconds: number, language: Language): string | null {
+  const fit = UNITS.find((candidate) => seconds > 0 && seconds % candidate.seconds === 0);
+  if (fit === undefined) return null;
+  return new Intl.NumberFormat(language === "sv" ? "sv-SE" : "en-GB", { style: "unit", unit: fit.unit, unitDisplay: "long" }).format(seconds / fit.seconds);
+}
+
 export function OverviewPage({ organization, serverInfo }: { organization: OrganizationDetails; serverInfo: ServerInfo }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { limits } = organization;
   return (
     <section aria-labelledby="overview-title">
@@ -21,7 +34,7 @@ export function OverviewPage({ organization, serverInfo }: { organization: Organ
           <dt>{t("overview.tokensPerClient")}</dt>
           <dd>{limits.maxTokensPerClient}</dd>
           <dt>{t("overview.tokenLifetime")}</dt>
-          <dd>{t("overview.seconds", { seconds: limits.accessTokenTtlSeconds })}</dd>
+          <dd>{wholeUnits(limits.accessTokenTtlSeconds, language) ?? t("overview.seconds", { seconds: limits.accessTokenTtlSeconds })}</dd>
           <dt>{t("overview.yourRole")}</dt>
           <dd>{organization.myRole === "OWNER" ? t("role.owner") : t("role.viewer")}</dd>
         </dl>
