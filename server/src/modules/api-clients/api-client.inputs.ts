@@ -19,7 +19,7 @@ export class CreateApiClientInput {
   @Field(() => String, { nullable: true })
   description?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Your own id (3–64 of a-z 0-9 . _ -), unique in the organization; the OAuth client id becomes `<organization key>-<id>`. Generated when left out." })
+  @Field(() => String, { nullable: true, description: "Your own id (a-z 0-9 . _ -, at least 3 characters), unique in the organization. The OAuth client id becomes `<organization slug>.<id>`, at most 64 characters in all, so the id has at most 63 minus the slug's length. Generated when left out." })
   clientId?: string | null;
 
   @Field(() => EnvironmentEnum, { defaultValue: "LIVE" })

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { actorId, actorLabel, type Ctx } from "../../common/context.js";
-import { AppError, badInput, type FieldError } from "../../common/errors.js";
+import { AppError, appError, badInput, type FieldError } from "../../common/errors.js";
 import type { Page, PageArgs } from "../../common/pagination.js";
 import { transactional } from "../../common/transaction.js";
 import { isUniqueViolation } from "../../common/unique-violation.js";
@@ -110,9 +110,9 @@ export class ApiClientService {
     if (organization === null && !isOperator(ctx)) throw new AppError("FORBIDDEN", "Only the clavis CLI creates system clients");
     const environment = data.environment ?? "LIVE";
     const scopes = organization === null ? [SYSTEM_SCOPE] : (data.scopes ?? null);
-    const errors = this.createErrors(data, environment, scopes, organization === null);
+    const errors = this.createErrors(data, environment, scopes, organization?.slug ?? null);
     if (organization === null && data.scopes != null && (data.scopes.length !== 1 || data.scopes[0] !== SYSTEM_SCOPE)) {
-      errors.push({ field: "scopes", message: "A system client has the system scope only" });
+      errors.push({ field: "scopes", reason: "SYSTEM_CLIENT_SCOPES", message: "A system client has the system scope only" });
     }
     if (data.secret != null) errors.push(...providedSecretErrors(data.secret));
     if (errors.length > 0) throw badInput(errors);
@@ -157,7 +157,7 @@ export class ApiClientService {
       } catch (error) {
         // Taken elsewhere (an id of the older dash-joined form can read like this one): say no
         // more than that, never whose it is.
-        if (isUniqueViolation(error)) throw new AppError("CONFLICT", `The client id "${localId ?? clientId}" is not available; choose another`, [{ field: "clientId", message: "Not available; choose another" }]);
+        if (isUniqueViolation(error)) throw new AppError("CONFLICT", `The client id "${localId ?? clientId}" is not available; choose another`, [{ field: "clientId", reason: "CLIENT_ID_TAKEN", params: { clientId: localId ?? clientId }, message: "Not available; choose another" }], null, "CLIENT_ID_TAKEN", { clientId: localId ?? clientId });
         throw error;
       }
       await tx.manager.insert(ApiClientSecret, newSecretRow(client.id, 1, hash, secret));
@@ -225,7 +225,7 @@ export class ApiClientService {
   async resetSecret(ctx: Ctx, id: string, gracePeriodSeconds = 0): Promise<ApiClientWithSecret> {
     const { client } = await this.get(ctx, id, "write");
     if (!Number.isInteger(gracePeriodSeconds) || gracePeriodSeconds < 0 || gracePeriodSeconds > MAX_GRACE_SECONDS) {
-      throw badInput([{ field: "gracePeriodSeconds", message: `Grace period must be from 0 to ${MAX_GRACE_SECONDS} seconds (7 days)` }]);
+      throw badInput([{ field: "gracePeriodSeconds", reason: "GRACE_PERIOD_RANGE", params: { max: MAX_GRACE_SECONDS }, message: `Grace period must be from 0 to ${MAX_GRACE_SECONDS} seconds (7 days)` }]);
     }
     const secret = generateSecret(client.environment);
     const hash = await storedSecretHash(secret, () => this.secretDigestKey(ctx));
@@ -234,7 +234,7 @@ export class ApiClientService {
     await transactional(ctx, async (tx) => {
       // Conditional on the version read above: two concurrent resets cannot both win.
       const moved = await tx.manager.update(ApiClient, { id, secretVersion: client.secretVersion }, { secretVersion: version, updatedAt: now });
-      if (moved.affected === 0) throw new AppError("CONFLICT", "The secret was reset at the same moment by someone else; reload and try again");
+      if (moved.affected === 0) throw appError("CONFLICT", "SECRET_RESET_CONFLICT", "The secret was reset at the same moment by someone else; reload and try again");
       await tx.manager.createQueryBuilder().delete().from(ApiClientSecret).where("api_client_id = :id AND version < :current", { id, current: client.secretVersion }).execute();
       if (gracePeriodSeconds === 0) {
         await tx.manager.delete(ApiClientSecret, { apiClientId: id, version: client.secretVersion });
@@ -266,17 +266,18 @@ export class ApiClientService {
     return id;
   }
 
-  private createErrors(data: CreateApiClientData, environment: Environment, scopes: string[] | null, isSystemClient: boolean): FieldError[] {
+  private createErrors(data: CreateApiClientData, environment: Environment, scopes: string[] | null, slug: string | null): FieldError[] {
+    const isSystemClient = slug === null;
     // An organization client's permissions are judged as if it never had the system scope.
     const permissionScopes = isSystemClient || scopes === null ? scopes : scopes.filter((scope) => !isSystemOnly(scope));
     return [
       ...(data.name != null ? nameErrors(data.name) : []),
       ...descriptionErrors(data.description ?? ""),
-      ...(data.clientId != null ? clientIdErrors(data.clientId) : []),
-      ...(ENVIRONMENTS.includes(environment) ? [] : [{ field: "environment", message: "Environment must be LIVE or STAGING" }]),
+      ...(data.clientId != null ? clientIdErrors(data.clientId, slug ?? SYSTEM_SCOPE) : []),
+      ...(ENVIRONMENTS.includes(environment) ? [] : [{ field: "environment", reason: "ENVIRONMENT_INVALID" as const, message: "Environment must be LIVE or STAGING" }]),
       ...(isSystemClient ? [] : organizationScopeErrors(this.catalog, scopes)),
       ...permissionErrors(this.catalog, data.permissions ?? [], permissionScopes, "permissions"),
-      ...(data.role != null && !this.catalog.presets.some((preset) => preset.name === data.role) ? [{ field: "role", message: "Role must be reader, creator or admin" }] : []),
+      ...(data.role != null && !this.catalog.presets.some((preset) => preset.name === data.role) ? [{ field: "role", reason: "CLIENT_ROLE_INVALID" as const, message: "Role must be reader, creator or admin" }] : []),
       ...(data.expiresAt != null ? expiresAtErrors(data.expiresAt, new Date()) : []),
       ...allowedIpsErrors(data.allowedIps ?? []),
       ...redirectUrisErrors(data.redirectUris ?? []),
@@ -319,7 +320,8 @@ async function assertLocalIdFree(ctx: Ctx, client: ApiClient): Promise<void> {
   else query.andWhere("c.organization_id = :organizationId", { organizationId: client.organizationId });
   const rows: { localId: string }[] = await query.getRawMany();
   if (rows.some((row) => row.localId === client.localId)) {
-    throw new AppError("CONFLICT", `The client id "${client.localId}" is already used in this organization`, [{ field: "clientId", message: "Already used in this organization" }]);
+    const params = { clientId: client.localId ?? "" };
+    throw new AppError("CONFLICT", `The client id "${client.localId}" is already used in this organization`, [{ field: "clientId", reason: "CLIENT_ID_IN_USE", params, message: "Already used in this organization" }], null, "CLIENT_ID_IN_USE", params);
   }
 }
 
@@ -332,6 +334,6 @@ async function takeClientSlot(ctx: Ctx, organization: Organization): Promise<voi
     .where("id = :id AND api_client_count < max_api_clients", { id: organization.id })
     .execute();
   if (result.affected === 0) {
-    throw new AppError("LIMIT_EXCEEDED", `This organization has reached its limit of ${organization.maxApiClients} API clients. Delete one, or ask your platform operator for a higher limit.`);
+    throw appError("LIMIT_EXCEEDED", "CLIENT_LIMIT_REACHED", `This organization has reached its limit of ${organization.maxApiClients} API clients. Delete one, or ask your platform operator for a higher limit.`, { max: organization.maxApiClients });
   }
 }
