@@ -61,7 +61,7 @@ export class UpdateApiClientInput {
 
 @InputType()
 export class ApiClientFilterInput {
-  @Field(() => String, { nullable: true, description: "Matches name, client id or description." })
+  @Field(() => String, { nullable: true, description: "Matches name, client id or description, ignoring case in every script (\"åsa\" finds \"Åsa\")." })
   search?: string | null;
 
   @Field(() => EnvironmentEnum, { nullable: true })
@@ -78,6 +78,12 @@ export class ApiClientsArgs extends OrganizationPageArgs {
 
   @Field(() => ApiClientOrderEnum, { defaultValue: "CREATED_ASC" })
   orderBy!: keyof typeof ApiClientOrderEnum;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The language names are sorted for by NAME_ASC and NAME_DESC, as a BCP 47 tag (\"sv\": Å, Ä, Ö after Z; \"en\": Ä beside A). Left out, the request's Accept-Language decides; English when neither names a language the server knows.",
+  })
+  language?: string | null;
 }
 
 @ArgsType()

@@ -16,6 +16,7 @@ import { newSecretRow, withSecretState } from "./api-client-secrets.js";
 import { ApiClientSecret } from "./api-client-secret.entity.js";
 import { ApiClient, type Environment } from "./api-client.entity.js";
 import { ClientListCache, touchClients } from "./client-list-cache.js";
+import { clientSearchText } from "./client-search.js";
 import { allowedIpsErrors, clientIdErrors, descriptionErrors, expiresAtErrors, nameErrors, redirectUrisErrors } from "./api-client.rules.js";
 import type { ApiClientView, ApiClientWithSecret } from "./api-client.view.js";
 import { composeClientId, generateClientId } from "./client-id.js";
@@ -98,10 +99,11 @@ export class ApiClientService {
     return withSecretState(ctx, await ctx.manager.find(ApiClient, { order: { createdAt: "ASC", id: "ASC" } }));
   }
 
-  async list(ctx: Ctx, organizationId: string, page: PageArgs, filter: ApiClientFilter = {}, orderBy: ApiClientOrder = "CREATED_ASC"): Promise<Page<ApiClientView>> {
+  /** `language`: a BCP 47 tag Intl knows (collationLanguage), which name orders sort for. */
+  async list(ctx: Ctx, organizationId: string, page: PageArgs, filter: ApiClientFilter = {}, orderBy: ApiClientOrder = "CREATED_ASC", language = "en"): Promise<Page<ApiClientView>> {
     // Read first: the list is dated by the etag of this moment (see ClientListCache).
     const organization = await this.access.apiClientsOf(ctx, organizationId, "read");
-    const listed = await listApiClients(ctx, organization, page, filter, orderBy, ctx.inTransaction ? null : this.lists);
+    const listed = await listApiClients(ctx, organization, page, filter, orderBy, ctx.inTransaction ? null : this.lists, language);
     return { ...listed, items: listed.items.map((item) => ({ ...item, node: shownTo(ctx, item.node) })) };
   }
 
@@ -127,13 +129,16 @@ export class ApiClientService {
     const localId = data.clientId ?? null;
     const clientId = localId === null ? generateClientId() : composeClientId(organization?.slug ?? SYSTEM_SCOPE, localId);
     const now = new Date();
+    const name = data.name?.trim() || `API Client ***${clientId.slice(-4)}`;
+    const description = data.description ?? "";
     const client: ApiClient = {
       id: randomUUID(),
       organizationId: organization?.id ?? null,
       clientId,
       localId,
-      name: data.name?.trim() || `API Client ***${clientId.slice(-4)}`,
-      description: data.description ?? "",
+      name,
+      description,
+      searchText: clientSearchText({ name, clientId, description }),
       environment,
       permissions,
       scopes: scopes === null || organization === null ? scopes : this.catalog.apis.map((api) => api.name).filter((name) => scopes.includes(name)),
@@ -195,7 +200,7 @@ export class ApiClientService {
     }
     if (Object.keys(changes).length === 0) return this.get(ctx, id);
     await transactional(ctx, async (tx) => {
-      await tx.manager.update(ApiClient, { id }, { ...next, updatedAt: new Date() });
+      await tx.manager.update(ApiClient, { id }, { ...next, searchText: clientSearchText({ ...next, clientId: client.clientId }), updatedAt: new Date() });
       await touchClients(tx.manager, client.organizationId);
       await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.updated", targetType: "API_CLIENT", targetId: id, targetLabel: next.name, changes });
     });
