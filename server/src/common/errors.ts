@@ -1,3 +1,5 @@
+import type { ErrorParams, ErrorReason } from "./error-reasons.js";
+
 export type ErrorCode =
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
@@ -9,7 +11,10 @@ export type ErrorCode =
 
 export interface FieldError {
   field: string;
+  /** English, for the API and the CLI; the admin app translates `reason` with `params`. */
   message: string;
+  reason: ErrorReason;
+  params?: ErrorParams;
 }
 
 /** The only error services throw; each transport maps it once, at its edge. */
@@ -20,6 +25,9 @@ export class AppError extends Error {
     readonly fields: FieldError[] = [],
     /** TOO_MANY_REQUESTS only: when to try again (HTTP Retry-After). */
     readonly retryAfterSeconds: number | null = null,
+    /** Stable and machine-readable (error-reasons.ts); the code's own when nothing more specific fits. */
+    readonly reason: ErrorReason = code,
+    readonly params: ErrorParams = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -27,12 +35,17 @@ export class AppError extends Error {
 }
 
 export function tooManyRequests(message: string, retryAfterSeconds: number): AppError {
-  return new AppError("TOO_MANY_REQUESTS", message, [], retryAfterSeconds);
+  return new AppError("TOO_MANY_REQUESTS", message, [], retryAfterSeconds, "TOO_MANY_REQUESTS", { seconds: retryAfterSeconds });
+}
+
+/** An error without field errors, with its reason and the values its translations need. */
+export function appError(code: ErrorCode, reason: ErrorReason, message: string, params: ErrorParams = {}): AppError {
+  return new AppError(code, message, [], null, reason, params);
 }
 
 export function badInput(fields: FieldError[]): AppError {
   const message = fields.length === 1 ? fields[0].message : `${fields.length} fields are invalid`;
-  return new AppError("BAD_USER_INPUT", message, fields);
+  return new AppError("BAD_USER_INPUT", message, fields, null, fields.length === 1 ? fields[0].reason : "BAD_USER_INPUT", fields.length === 1 ? (fields[0].params ?? {}) : {});
 }
 
 export function assertNever(value: never): never {

@@ -30,13 +30,19 @@ export function ipVersion(text: string): 0 | 4 | 6 {
   return isIPv4(text) ? 4 : isIPv6(text) ? 6 : 0;
 }
 
+export type IpProblem = { reason: "IP_INVALID"; text: string } | { reason: "IP_PREFIX_RANGE"; max: number; text: string };
+
 /** "10.0.0.0/8", "2001:db8::/32", "203.0.113.7" or "::1": null when valid, else why not. */
-export function ipOrCidrProblem(entry: string): string | null {
+export function ipOrCidrIssue(entry: string): IpProblem | null {
   const [address, prefix, ...rest] = entry.split("/");
   const version = ipVersion(address);
-  if (version === 0 || rest.length > 0) return "is not an IPv4/IPv6 address or CIDR block";
+  if (version === 0 || rest.length > 0) return { reason: "IP_INVALID", text: "is not an IPv4/IPv6 address or CIDR block" };
   if (prefix === undefined) return null;
   const max = version === 4 ? 32 : 128;
-  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max) return `has a prefix length outside 0–${max}`;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max) return { reason: "IP_PREFIX_RANGE", max, text: `has a prefix length outside 0–${max}` };
   return null;
+}
+
+export function ipOrCidrProblem(entry: string): string | null {
+  return ipOrCidrIssue(entry)?.text ?? null;
 }

@@ -41,11 +41,11 @@ export function cursorTime(sortValue: string | number): Date {
 }
 
 function invalidCursor(): AppError {
-  return new AppError("BAD_USER_INPUT", "The cursor is not valid", [{ field: "after", message: "The cursor is not valid" }]);
+  return new AppError("BAD_USER_INPUT", "The cursor is not valid", [{ field: "after", reason: "CURSOR_INVALID", message: "The cursor is not valid" }], null, "CURSOR_INVALID");
 }
 
 export function checkPageSize(first: number): void {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new AppError("BAD_USER_INPUT", `first must be between 1 and ${MAX_PAGE_SIZE}`, [{ field: "first", message: `Must be between 1 and ${MAX_PAGE_SIZE}` }]);
+    throw new AppError("BAD_USER_INPUT", `first must be between 1 and ${MAX_PAGE_SIZE}`, [{ field: "first", reason: "PAGE_SIZE_RANGE", params: { max: MAX_PAGE_SIZE }, message: `Must be between 1 and ${MAX_PAGE_SIZE}` }], null, "PAGE_SIZE_RANGE", { max: MAX_PAGE_SIZE });
   }
 }

@@ -5,7 +5,7 @@ import type { Actor, Ctx } from "../common/context.js";
 import { readSessionCookie } from "../modules/auth/session-cookie.js";
 
 function refuse(code: "UNAUTHENTICATED" | "FORBIDDEN", message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: code === "UNAUTHENTICATED" ? 401 : 403 } } });
+  return new GraphQLError(message, { extensions: { code, reason: code, params: {}, http: { status: code === "UNAUTHENTICATED" ? 401 : 403 } } });
 }
 
 /**

@@ -10,4 +10,6 @@ export interface GraphQLContext {
   ip: string;
   res: ServerResponse;
   sessionToken: string | null;
+  /** The request's Accept-Language header, for answers sorted by language. */
+  acceptLanguage: string | null;
 }

@@ -36,7 +36,7 @@ async function serve(app: AppServices, apollo: ApolloServer<GraphQLContext>, req
     context: async () => {
       const anonymous = createCtx(app.dataSource, { type: "ANONYMOUS" }, { ip, requestId });
       const { actor, sessionToken } = await resolveActor(app, anonymous, req);
-      return { app, ctx: { ...anonymous, actor }, requestId, ip, res, sessionToken };
+      return { app, ctx: { ...anonymous, actor }, requestId, ip, res, sessionToken, acceptLanguage: req.headers["accept-language"] ?? null };
     },
   });
   for (const [name, value] of answer.headers) res.setHeader(name, value);

@@ -46,7 +46,7 @@ describe("coerceVariables", () => {
       expect(JSON.stringify({ message, fields })).not.toContain(SECRET);
       expect(JSON.stringify({ message, fields })).not.toContain(String(2 ** 40));
     }
-    expect(refusal({ secret: "s", input: { email: "a@b.c", tags: ["a", 5] } }).fields).toEqual([{ field: "input.tags[1]", message: 'Expected a value of type "String".' }]);
+    expect(refusal({ secret: "s", input: { email: "a@b.c", tags: ["a", 5] } }).fields).toEqual([{ field: "input.tags[1]", reason: "INVALID_VARIABLES", message: 'Expected a value of type "String".' }]);
     expect(refusal({ secret: "s", input: { email: "a@b.c", role: "OWNR" } }).message).toBe('Variable "$input" is invalid at "input.role": Expected a value of type "Role".');
   });
 
@@ -57,7 +57,7 @@ describe("coerceVariables", () => {
   });
 
   it("refuses a missing or null required variable", () => {
-    expect(refusal({}).fields).toEqual([{ field: "secret", message: 'A value of type "String!" is required.' }]);
+    expect(refusal({}).fields).toEqual([{ field: "secret", reason: "INVALID_VARIABLES", message: 'A value of type "String!" is required.' }]);
     expect(refusal({ secret: null }).message).toBe('Variable "$secret" is invalid: A value of type "String!" is required.');
   });
 

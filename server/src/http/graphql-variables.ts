@@ -40,7 +40,7 @@ export function coerceVariables(schema: GraphQLSchema, operation: OperationDefin
   const coerced: Record<string, unknown> = {};
   const problems: { node: VariableDefinitionNode; field: FieldError }[] = [];
   const report = (node: VariableDefinitionNode, field: string, message: string) => {
-    problems.push({ node, field: { field, message } });
+    problems.push({ node, field: { field, reason: "INVALID_VARIABLES", message } });
     if (problems.length >= MAX_PROBLEMS) throw new TooManyProblems();
   };
   try {
@@ -71,7 +71,7 @@ export function coerceVariables(schema: GraphQLSchema, operation: OperationDefin
 }
 
 function badVariables(message: string, node: VariableDefinitionNode, fields: FieldError[]): never {
-  throw new GraphQLError(message, { nodes: node, extensions: { code: "BAD_USER_INPUT", fields, http: { status: 400 } } });
+  throw new GraphQLError(message, { nodes: node, extensions: { code: "BAD_USER_INPUT", reason: "INVALID_VARIABLES", params: {}, fields, http: { status: 400 } } });
 }
 
 function describe(name: string, type: GraphQLInputType, path: readonly (string | number)[], message: string): [string, string] {

@@ -39,7 +39,7 @@ export async function createApollo(schema: GraphQLSchema, logger: Logger): Promi
 function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
-    const extensions: Record<string, unknown> = { code: original.code };
+    const extensions: Record<string, unknown> = { code: original.code, reason: original.reason, params: original.params };
     if (original.fields.length > 0) extensions.fields = original.fields;
     if (original.retryAfterSeconds !== null) extensions.retryAfterSeconds = original.retryAfterSeconds;
     return { message: original.message, path: formatted.path, locations: formatted.locations, extensions };

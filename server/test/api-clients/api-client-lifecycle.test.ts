@@ -51,7 +51,7 @@ describe("API client lifecycle", () => {
     expect(createApiClient.apiClient.clientId).toBe(`${slug}.reporting-service`);
     expect(createApiClient.clientSecret).toMatch(/^clv_test_/);
     const duplicate = await owner.errorOf(CREATE, { input: clientInput(organizationId, { clientId: "reporting-service" }) });
-    expect(duplicate).toEqual({ code: "CONFLICT", message: 'The client id "reporting-service" is already used in this organization', fields: [{ field: "clientId", message: "Already used in this organization" }] });
+    expect(duplicate).toEqual({ code: "CONFLICT", message: 'The client id "reporting-service" is already used in this organization', fields: [{ field: "clientId", reason: "CLIENT_ID_IN_USE", params: { clientId: "reporting-service" }, message: "Already used in this organization" }] });
   });
 
   it("rejects bad input with a message per field", async () => {
@@ -68,22 +68,22 @@ describe("API client lifecycle", () => {
     });
     expect(error.code).toBe("BAD_USER_INPUT");
     expect(error.fields).toEqual([
-      { field: "name", message: "Name is required" },
-      { field: "clientId", message: "Client id must be 3–64 characters of a-z, 0-9, dot, underscore and dash" },
-      { field: "permissions", message: 'Unknown permission "blogs.publish". Valid permissions: blogs.read, blogs.create, blogs.write' },
-      { field: "expiresAt", message: "Expiry must be in the future" },
-      { field: "allowedIps[0]", message: '"10.0.0.0/99" has a prefix length outside 0–32' },
-      { field: "allowedIps[2]", message: '"10.1.1.1" is listed twice (also at position 2)' },
-      { field: "redirectUris[0]", message: '"http://evil.example/cb" must use https (http is allowed only for localhost)' },
-      { field: "redirectUris[1]", message: '"https://*.example.com/cb" must not contain wildcards' },
+      { field: "name", reason: "NAME_REQUIRED", message: "Name is required" },
+      { field: "clientId", reason: "CLIENT_ID_CHARACTERS", params: { min: 3, max: 64 - (slug.length + 1), prefix: `${slug}.` }, message: `Client id may hold only a-z, 0-9, dot, underscore and dash (3–${64 - (slug.length + 1)} characters)` },
+      { field: "permissions", reason: "PERMISSIONS_UNKNOWN", params: { permissions: "blogs.publish" }, message: 'Unknown permission "blogs.publish". Valid permissions: blogs.read, blogs.create, blogs.write' },
+      { field: "expiresAt", reason: "EXPIRY_IN_PAST", message: "Expiry must be in the future" },
+      { field: "allowedIps[0]", reason: "IP_PREFIX_RANGE", params: { entry: "10.0.0.0/99", max: 32 }, message: '"10.0.0.0/99" has a prefix length outside 0–32' },
+      { field: "allowedIps[2]", reason: "ENTRY_DUPLICATE", params: { entry: "10.1.1.1", position: 2 }, message: '"10.1.1.1" is listed twice (also at position 2)' },
+      { field: "redirectUris[0]", reason: "REDIRECT_URI_HTTP", params: { entry: "http://evil.example/cb" }, message: '"http://evil.example/cb" must use https (http is allowed only for localhost)' },
+      { field: "redirectUris[1]", reason: "REDIRECT_URI_WILDCARD", params: { entry: "https://*.example.com/cb" }, message: '"https://*.example.com/cb" must not contain wildcards' },
     ]);
   });
 
   it("rejects permissions outside the scopes and unknown scopes", async () => {
     const outside = await owner.errorOf(CREATE, { input: clientInput(organizationId, { role: null, permissions: ["flows.read"], scopes: ["blogs"] }) });
-    expect(outside.fields).toEqual([{ field: "permissions", message: "Outside the client's scopes (blogs): flows.read" }]);
+    expect(outside.fields).toEqual([{ field: "permissions", reason: "PERMISSIONS_OUTSIDE_SCOPES", params: { permissions: "flows.read", scopes: "blogs" }, message: "Outside the client's scopes (blogs): flows.read" }]);
     const unknown = await owner.errorOf(CREATE, { input: clientInput(organizationId, { scopes: ["nope"] }) });
-    expect(unknown.fields).toEqual([{ field: "scopes", message: "Unknown scope nope. Valid scopes: api, blogs, flows, api-clients, tokens, members, audit" }]);
+    expect(unknown.fields).toEqual([{ field: "scopes", reason: "SCOPES_UNKNOWN", params: { scopes: "nope" }, message: "Unknown scope nope. Valid scopes: api, blogs, flows, api-clients, tokens, members, audit" }]);
   });
 
   it("accepts an expiry in the future and reports the client as not expired", async () => {
@@ -98,7 +98,7 @@ describe("API client lifecycle", () => {
     const { updateApiClient } = await owner.ok(UPDATE, { id, input: { name: "Edited", description: "New notes", allowedIps: ["2001:db8::/32"], redirectUris: ["myapp://cb"] } });
     expect(updateApiClient).toMatchObject({ name: "Edited", description: "New notes", allowedIps: ["2001:db8::/32"], redirectUris: ["myapp://cb"] });
     const error = await owner.errorOf(UPDATE, { id, input: { redirectUris: ["https://x.example/cb#frag"] } });
-    expect(error.fields).toEqual([{ field: "redirectUris[0]", message: '"https://x.example/cb#frag" must not contain a fragment' }]);
+    expect(error.fields).toEqual([{ field: "redirectUris[0]", reason: "REDIRECT_URI_FRAGMENT", params: { entry: "https://x.example/cb#frag" }, message: '"https://x.example/cb#frag" must not contain a fragment' }]);
   });
 
   it("grants, revokes and sets permissions with implications", async () => {
@@ -112,8 +112,8 @@ describe("API client lifecycle", () => {
       permissions: ["blogs.read", "blogs.create", "blogs.write", "flows.read", "flows.execute"],
       roleLabel: "admin",
     });
-    expect((await owner.errorOf(PERMISSIONS, { id, grant: ["api.read"] })).fields).toEqual([{ field: "grant", message: "Outside the client's scopes (blogs, flows): api.read" }]);
-    expect((await owner.errorOf(PERMISSIONS, { id, set: ["blogs.read"], grant: ["flows.read"] })).fields).toEqual([{ field: "set", message: "Use either set, or grant and revoke, not both" }]);
+    expect((await owner.errorOf(PERMISSIONS, { id, grant: ["api.read"] })).fields).toEqual([{ field: "grant", reason: "PERMISSIONS_OUTSIDE_SCOPES", params: { permissions: "api.read", scopes: "blogs, flows" }, message: "Outside the client's scopes (blogs, flows): api.read" }]);
+    expect((await owner.errorOf(PERMISSIONS, { id, set: ["blogs.read"], grant: ["flows.read"] })).fields).toEqual([{ field: "set", reason: "PERMISSION_CHANGE_BOTH", message: "Use either set, or grant and revoke, not both" }]);
   });
 
   it("resets the secret: same client id, a new secret, shown once", async () => {
@@ -134,7 +134,7 @@ describe("API client lifecycle", () => {
     expect(until).toBeGreaterThanOrEqual(before + 3600_000);
     expect(until).toBeLessThan(before + 3600_000 + 60_000);
     const tooLong = await owner.errorOf(RESET, { id: createApiClient.apiClient.id, grace: 7 * 24 * 3600 + 1 });
-    expect(tooLong.fields).toEqual([{ field: "gracePeriodSeconds", message: "Grace period must be from 0 to 604800 seconds (7 days)" }]);
+    expect(tooLong.fields).toEqual([{ field: "gracePeriodSeconds", reason: "GRACE_PERIOD_RANGE", params: { max: 604800 }, message: "Grace period must be from 0 to 604800 seconds (7 days)" }]);
   });
 
   it("deletes a client permanently and frees its slot", async () => {

@@ -82,7 +82,7 @@ describe("listing API clients", () => {
   });
 
   it("rejects a page size over 100 and a forged cursor", async () => {
-    expect(await owner.errorOf(LIST, { organizationId, first: 101 })).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ field: "first", message: "Must be between 1 and 100" }] });
-    expect(await owner.errorOf(LIST, { organizationId, after: "bm9wZQ" })).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ field: "after", message: "The cursor is not valid" }] });
+    expect(await owner.errorOf(LIST, { organizationId, first: 101 })).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ field: "first", reason: "PAGE_SIZE_RANGE", params: { max: 100 }, message: "Must be between 1 and 100" }] });
+    expect(await owner.errorOf(LIST, { organizationId, after: "bm9wZQ" })).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ field: "after", reason: "CURSOR_INVALID", message: "The cursor is not valid" }] });
   });
 });

@@ -27,9 +27,9 @@ describe("first-run setup and sign-in", () => {
       code: "BAD_USER_INPUT",
       message: "3 fields are invalid",
       fields: [
-        { field: "organizationName", message: "Name is required" },
-        { field: "email", message: "Enter a valid e-mail address" },
-        { field: "password", message: "Password must be at least 10 characters" },
+        { field: "organizationName", reason: "NAME_REQUIRED", message: "Name is required" },
+        { field: "email", reason: "EMAIL_INVALID", message: "Enter a valid e-mail address" },
+        { field: "password", reason: "PASSWORD_TOO_SHORT", params: { min: 10 }, message: "Password must be at least 10 characters" },
       ],
     });
   });

@@ -74,9 +74,10 @@ function apiClient(organizationId: string): ApiClient {
   });
 }
 
-/** Inserts a client into a database from before 0009, which has no user-token flag columns. */
+/** Inserts a client into a database from before 0007, which has no search_text column and no user-token flags (0009). */
 function insertOlderClient(dataSource: DataSource, client: ApiClient) {
-  const columns = Object.keys(client).filter((key) => key !== "allowLogin" && key !== "allowImpersonate");
+  const later = new Set(["searchText", "allowLogin", "allowImpersonate"]);
+  const columns = Object.keys(client).filter((key) => !later.has(key));
   return dataSource.createQueryBuilder().insert().into(ApiClient, columns).values(client).updateEntity(false).execute();
 }
 

@@ -58,7 +58,7 @@ describe("GraphQL input that is not what the schema expects", () => {
         {
           message: 'Variable "$password" is invalid: Expected a value of type "String".',
           locations: [{ line: 1, column: 27 }],
-          extensions: { code: "BAD_USER_INPUT", fields: [{ field: "password", message: 'Expected a value of type "String".' }] },
+          extensions: { code: "BAD_USER_INPUT", reason: "INVALID_VARIABLES", params: {}, fields: [{ field: "password", reason: "INVALID_VARIABLES", message: 'Expected a value of type "String".' }] },
         },
       ]);
       expect(text).not.toContain(SECRET);
@@ -73,7 +73,7 @@ describe("GraphQL input that is not what the schema expects", () => {
       const { status, text, body } = await postAndLog({ query: INVITE_MEMBER, variables: { input } }, { cookie: owner.cookie ?? "" });
       expect(status).toBe(400);
       expect(body.errors?.map((error) => error.extensions)).toEqual([
-        { code: "BAD_USER_INPUT", fields: [{ field: "input.password", message: 'Field "password" is not defined by type "InviteMemberInput".' }] },
+        { code: "BAD_USER_INPUT", reason: "INVALID_VARIABLES", params: {}, fields: [{ field: "input.password", reason: "INVALID_VARIABLES", message: 'Field "password" is not defined by type "InviteMemberInput".' }] },
       ]);
       expect(body.errors?.[0].message).toBe('Variable "$input" is invalid at "input.password": Field "password" is not defined by type "InviteMemberInput".');
       expect(text).not.toContain(SECRET);
@@ -89,9 +89,11 @@ describe("GraphQL input that is not what the schema expects", () => {
           "2 variable values are invalid",
           {
             code: "BAD_USER_INPUT",
+            reason: "INVALID_VARIABLES",
+            params: {},
             fields: [
-              { field: "input.password", message: 'Field "password" of required type "String!" was not provided.' },
-              { field: "input.pasword", message: 'Field "pasword" is not defined by type "SetupInput".' },
+              { field: "input.password", reason: "INVALID_VARIABLES", message: 'Field "password" of required type "String!" was not provided.' },
+              { field: "input.pasword", reason: "INVALID_VARIABLES", message: 'Field "pasword" is not defined by type "SetupInput".' },
             ],
           },
         ],
@@ -124,7 +126,7 @@ describe("GraphQL input that is not what the schema expects", () => {
           expect({ after, status, errors: body.errors }).toEqual({
             after,
             status: 200,
-            errors: [expect.objectContaining({ message: "The cursor is not valid", extensions: { code: "BAD_USER_INPUT", fields: [{ field: "after", message: "The cursor is not valid" }] } })],
+            errors: [expect.objectContaining({ message: "The cursor is not valid", extensions: { code: "BAD_USER_INPUT", reason: "CURSOR_INVALID", params: {}, fields: [{ field: "after", reason: "CURSOR_INVALID", message: "The cursor is not valid" }] } })],
           });
         }
       }
@@ -136,7 +138,7 @@ describe("GraphQL input that is not what the schema expects", () => {
         expect({ after, status, errors: body.errors }).toEqual({
           after,
           status: 200,
-          errors: [expect.objectContaining({ message: "The cursor is not valid", extensions: { code: "BAD_USER_INPUT", fields: [{ field: "after", message: "The cursor is not valid" }] } })],
+          errors: [expect.objectContaining({ message: "The cursor is not valid", extensions: { code: "BAD_USER_INPUT", reason: "CURSOR_INVALID", params: {}, fields: [{ field: "after", reason: "CURSOR_INVALID", message: "The cursor is not valid" }] } })],
         });
       }
     });

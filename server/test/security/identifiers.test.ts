@@ -57,12 +57,12 @@ describe("client ids and other identifiers", () => {
       await app.app.dataSource.getRepository(ApiClient).update({ id: apiClient.client.id }, { clientId: "acme-rcuu-team-jxmk.audit" });
 
       const taken = await team.session.errorOf(CREATE, { input: clientInput(team.organization.id, { name: "Audit", clientId: "audit" }) });
-      expect(taken).toEqual({ code: "CONFLICT", message: 'The client id "audit" is not available; choose another', fields: [{ field: "clientId", message: "Not available; choose another" }] });
+      expect(taken).toEqual({ code: "CONFLICT", message: 'The client id "audit" is not available; choose another', fields: [{ field: "clientId", reason: "CLIENT_ID_TAKEN", params: { clientId: "audit" }, message: "Not available; choose another" }] });
       expect(JSON.stringify(taken)).not.toMatch(/acme-rcuu-|Secret project|team-jxmk\.audit/);
 
       await createClient(team.session, team.organization.id, { name: "Reports", clientId: "reports" });
       const again = await team.session.errorOf(CREATE, { input: clientInput(team.organization.id, { name: "Reports again", clientId: "reports" }) });
-      expect(again).toEqual({ code: "CONFLICT", message: 'The client id "reports" is already used in this organization', fields: [{ field: "clientId", message: "Already used in this organization" }] });
+      expect(again).toEqual({ code: "CONFLICT", message: 'The client id "reports" is already used in this organization', fields: [{ field: "clientId", reason: "CLIENT_ID_IN_USE", params: { clientId: "reports" }, message: "Already used in this organization" }] });
     });
   });
 

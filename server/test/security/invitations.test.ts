@@ -111,8 +111,8 @@ describe("invitations instead of adding members directly (issue #12, item 6)", (
       code: "BAD_USER_INPUT",
       message: "2 fields are invalid",
       fields: [
-        { field: "name", message: "Name is required" },
-        { field: "password", message: expect.stringContaining("Password") },
+        { field: "name", reason: "NAME_REQUIRED", message: "Name is required" },
+        { field: "password", reason: "PASSWORD_TOO_SHORT", params: { min: 10 }, message: expect.stringContaining("Password") },
       ],
     });
     expect(await stranger.errorOf(ACCEPT, { token })).toMatchObject({ code: "BAD_USER_INPUT" });
@@ -200,7 +200,7 @@ describe("invitations instead of adding members directly (issue #12, item 6)", (
     expect(await ownerA.errorOf(INVITE, { input: { organizationId: orgA, email: "not an address", role: "VIEWER" } })).toEqual({
       code: "BAD_USER_INPUT",
       message: "Enter a valid e-mail address",
-      fields: [{ field: "email", message: "Enter a valid e-mail address" }],
+      fields: [{ field: "email", reason: "EMAIL_INVALID", message: "Enter a valid e-mail address" }],
     });
   });
 

@@ -32,20 +32,20 @@ describe("the password rule", () => {
     expect(await setup("          ")).toEqual({
       code: "BAD_USER_INPUT",
       message: 'Password is too easy to guess. Repeated characters like "aaa" are easy to guess. Add more words that are less common. Avoid repeated words and characters.',
-      fields: [{ field: "password", message: 'Password is too easy to guess. Repeated characters like "aaa" are easy to guess. Add more words that are less common. Avoid repeated words and characters.' }],
+      fields: [{ field: "password", reason: "PASSWORD_WEAK", message: 'Password is too easy to guess. Repeated characters like "aaa" are easy to guess. Add more words that are less common. Avoid repeated words and characters.' }],
     });
   });
 
   it("refuses a common password", async () => {
     expect((await setup("password1234")).fields).toEqual([
-      { field: "password", message: "Password is too easy to guess. This is similar to a commonly used password. Add more words that are less common." },
+      { field: "password", reason: "PASSWORD_WEAK", message: "Password is too easy to guess. This is similar to a commonly used password. Add more words that are less common." },
     ]);
   });
 
   it("refuses a password made of the user's own name, e-mail or organization", async () => {
     for (const password of ["zyxwerk industries", "quillonvarga"]) {
       expect((await setup(password)).fields).toEqual([
-        { field: "password", message: "Password is too easy to guess. There should not be any personal or page related data. Add more words that are less common." },
+        { field: "password", reason: "PASSWORD_WEAK", message: "Password is too easy to guess. There should not be any personal or page related data. Add more words that are less common." },
       ]);
     }
   });
@@ -81,7 +81,7 @@ describe("changing one's password and signing out other sessions", () => {
     expect(await session.errorOf(CHANGE, { currentPassword: "not my password", newPassword: NEW_PASSWORD })).toEqual({
       code: "BAD_USER_INPUT",
       message: "The current password is wrong",
-      fields: [{ field: "currentPassword", message: "The current password is wrong" }],
+      fields: [{ field: "currentPassword", reason: "PASSWORD_WRONG", message: "The current password is wrong" }],
     });
     expect(await session.ok(ME)).toEqual({ me: { email: EMAIL } });
   });
@@ -90,11 +90,11 @@ describe("changing one's password and signing out other sessions", () => {
     const session = await signInFrom("198.51.100.2");
     expect(await session.errorOf(CHANGE, { currentPassword: PASSWORD, newPassword: "olga owner acme" })).toMatchObject({
       code: "BAD_USER_INPUT",
-      fields: [{ field: "newPassword", message: expect.stringMatching(/^Password is too easy to guess\. /) }],
+      fields: [{ field: "newPassword", reason: "PASSWORD_WEAK", message: expect.stringMatching(/^Password is too easy to guess\. /) }],
     });
     expect(await session.errorOf(CHANGE, { currentPassword: PASSWORD, newPassword: PASSWORD })).toMatchObject({
       code: "BAD_USER_INPUT",
-      fields: [{ field: "newPassword", message: "Choose a password different from the current one" }],
+      fields: [{ field: "newPassword", reason: "PASSWORD_UNCHANGED", message: "Choose a password different from the current one" }],
     });
   });
 

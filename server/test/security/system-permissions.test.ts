@@ -6,9 +6,11 @@ import { GraphQLSession, setupOwner } from "../support/graphql-session.js";
 import { createClient } from "../support/oauth-http.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
-const SYSTEM_SCOPE_REFUSED = { field: "scopes", message: "The system scope is for system clients only (clients of no organization, made with the clavis CLI)" };
+const SYSTEM_SCOPE_REFUSED = { field: "scopes", reason: "SCOPE_SYSTEM_ONLY", message: "The system scope is for system clients only (clients of no organization, made with the clavis CLI)" };
 const systemPermissionRefused = (field: string, permissions: string) => ({
   field,
+  reason: "PERMISSIONS_SYSTEM_ONLY",
+  params: { permissions },
   message: `${permissions}: system permissions are for system clients only (clients of no organization, made with the clavis CLI)`,
 });
 

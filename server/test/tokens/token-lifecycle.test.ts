@@ -97,7 +97,7 @@ describe("token lifecycle", () => {
     const response = await tokenFor(app, client.clientId, client.secret);
     expect({ status: response.status, body: response.body }).toEqual({ status: 401, body: { error: "invalid_client", error_description: "Client authentication failed" } });
     const events = await app.app.dataSource.getRepository(AuditEvent).findBy({ targetId: client.id, action: "token.refused" });
-    expect(events.map((event) => event.changes)).toEqual([{ reason: "the client has expired" }]);
+    expect(events.map((event) => event.changes)).toEqual([{ reason: "CLIENT_EXPIRED" }]);
   });
 
   it("enforces IPv4 and IPv6 allowlists, reading X-Forwarded-For from a trusted proxy", async () => {
@@ -109,7 +109,7 @@ describe("token lifecycle", () => {
     expect((await from("2001:db9::1")).status).toBe(401);
     expect((await tokenFor(app, client.clientId, client.secret)).status).toBe(401);
     const events = await app.app.dataSource.getRepository(AuditEvent).findBy({ targetId: client.id, action: "token.refused" });
-    expect(events[0].changes).toEqual({ reason: "the request came from an address outside the client's allowed IPs" });
+    expect(events[0].changes).toEqual({ reason: "IP_NOT_ALLOWED" });
   });
 
   it("introspection needs tokens.introspect and shows only the caller's organization", async () => {

@@ -8,6 +8,18 @@ export type MessageKey = keyof typeof en;
 const MESSAGES: Record<Language, Record<string, string>> = { en, sv };
 const STORAGE_KEY = "clavis.language";
 
+let current: Language = "en";
+
+/** The language the provider shows, for code outside React (error translation): kept up to date by I18nProvider. */
+export function currentLanguage(): Language {
+  return current;
+}
+
+/** True when `key` has a text in English (every key has one; Swedish falls back to it). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES.en, key);
+}
+
 export function detectLanguage(): Language {
   const stored = window.localStorage.getItem(STORAGE_KEY);
   if (stored === "en" || stored === "sv") return stored;
@@ -29,8 +41,14 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Language }) {
-  const [language, setLanguageState] = useState<Language>(() => initial ?? detectLanguage());
+  const [language, setLanguageState] = useState<Language>(() => {
+    current = initial ?? detectLanguage();
+    return current;
+  });
+  // Rendering with a language makes it current, before any child renders an error text.
+  current = language;
   const setLanguage = useCallback((next: Language) => {
+    current = next;
     window.localStorage.setItem(STORAGE_KEY, next);
     document.documentElement.lang = next;
     setLanguageState(next);

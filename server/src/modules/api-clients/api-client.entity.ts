@@ -25,6 +25,10 @@ export class ApiClient {
   @Column({ type: "varchar", length: 1000 })
   description!: string;
 
+  /** Name, client id and description case folded for search (client-search.ts); written with them. */
+  @Column({ name: "search_text", type: "text", nullable: true })
+  searchText!: string | null;
+
   @Column({ type: "varchar", length: 10 })
   environment!: Environment;
 

@@ -19,7 +19,7 @@ export class CreateApiClientInput {
   @Field(() => String, { nullable: true })
   description?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Your own id (3–64 of a-z 0-9 . _ -), unique in the organization; the OAuth client id becomes `<organization key>-<id>`. Generated when left out." })
+  @Field(() => String, { nullable: true, description: "Your own id (a-z 0-9 . _ -, at least 3 characters), unique in the organization. The OAuth client id becomes `<organization slug>.<id>`, at most 64 characters in all, so the id has at most 63 minus the slug's length. Generated when left out." })
   clientId?: string | null;
 
   @Field(() => EnvironmentEnum, { defaultValue: "LIVE" })
@@ -73,7 +73,7 @@ export class UpdateApiClientInput {
 
 @InputType()
 export class ApiClientFilterInput {
-  @Field(() => String, { nullable: true, description: "Matches name, client id or description." })
+  @Field(() => String, { nullable: true, description: "Matches name, client id or description, ignoring case in every script (\"åsa\" finds \"Åsa\")." })
   search?: string | null;
 
   @Field(() => EnvironmentEnum, { nullable: true })
@@ -90,6 +90,12 @@ export class ApiClientsArgs extends OrganizationPageArgs {
 
   @Field(() => ApiClientOrderEnum, { defaultValue: "CREATED_ASC" })
   orderBy!: keyof typeof ApiClientOrderEnum;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The language names are sorted for by NAME_ASC and NAME_DESC, as a BCP 47 tag (\"sv\": Å, Ä, Ö after Z; \"en\": Ä beside A). Left out, the request's Accept-Language decides; English when neither names a language the server knows.",
+  })
+  language?: string | null;
 }
 
 @ArgsType()

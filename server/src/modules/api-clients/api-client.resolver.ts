@@ -1,13 +1,15 @@
 import { Args, Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../http/graphql-context.js";
 import { ApiClientsArgs, CreateApiClientInput, UpdateApiClientInput, UpdateApiClientPermissionsArgs } from "./api-client.inputs.js";
+import { collationLanguage } from "./client-search.js";
 import { ApiClientConnection, ApiClientSecretPayload, ApiClientType, toApiClientConnection, toApiClientType, toSecretPayload } from "./api-client.types.js";
 
 @Resolver()
 export class ApiClientResolver {
   @Query(() => ApiClientConnection, { complexity: ({ args, childComplexity }) => Math.min(Number(args.first ?? 50), 100) * childComplexity })
-  async apiClients(@Args() args: ApiClientsArgs, @Ctx() { app, ctx }: GraphQLContext): Promise<ApiClientConnection> {
-    const page = await app.services.apiClients.list(ctx, args.organizationId, { first: args.first, after: args.after ?? null }, args.filter ?? {}, args.orderBy);
+  async apiClients(@Args() args: ApiClientsArgs, @Ctx() { app, ctx, acceptLanguage }: GraphQLContext): Promise<ApiClientConnection> {
+    const language = collationLanguage(args.language, acceptLanguage);
+    const page = await app.services.apiClients.list(ctx, args.organizationId, { first: args.first, after: args.after ?? null }, args.filter ?? {}, args.orderBy, language);
     return toApiClientConnection(page, app.services.catalog);
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { actorId, actorLabel, type Ctx } from "../../common/context.js";
-import { AppError, badInput, type FieldError } from "../../common/errors.js";
+import { AppError, appError, badInput, type FieldError } from "../../common/errors.js";
 import type { Page, PageArgs } from "../../common/pagination.js";
 import { transactional } from "../../common/transaction.js";
 import { isUniqueViolation } from "../../common/unique-violation.js";
@@ -16,6 +16,7 @@ import { newSecretRow, withSecretState } from "./api-client-secrets.js";
 import { ApiClientSecret } from "./api-client-secret.entity.js";
 import { ApiClient, type Environment } from "./api-client.entity.js";
 import { ClientListCache, touchClients } from "./client-list-cache.js";
+import { clientSearchText } from "./client-search.js";
 import { allowedIpsErrors, clientIdErrors, descriptionErrors, expiresAtErrors, nameErrors, redirectUrisErrors } from "./api-client.rules.js";
 import type { ApiClientView, ApiClientWithSecret } from "./api-client.view.js";
 import { composeClientId, generateClientId } from "./client-id.js";
@@ -104,10 +105,11 @@ export class ApiClientService {
     return withSecretState(ctx, await ctx.manager.find(ApiClient, { order: { createdAt: "ASC", id: "ASC" } }));
   }
 
-  async list(ctx: Ctx, organizationId: string, page: PageArgs, filter: ApiClientFilter = {}, orderBy: ApiClientOrder = "CREATED_ASC"): Promise<Page<ApiClientView>> {
+  /** `language`: a BCP 47 tag Intl knows (collationLanguage), which name orders sort for. */
+  async list(ctx: Ctx, organizationId: string, page: PageArgs, filter: ApiClientFilter = {}, orderBy: ApiClientOrder = "CREATED_ASC", language = "en"): Promise<Page<ApiClientView>> {
     // Read first: the list is dated by the etag of this moment (see ClientListCache).
     const organization = await this.access.apiClientsOf(ctx, organizationId, "read");
-    const listed = await listApiClients(ctx, organization, page, filter, orderBy, ctx.inTransaction ? null : this.lists);
+    const listed = await listApiClients(ctx, organization, page, filter, orderBy, ctx.inTransaction ? null : this.lists, language);
     return { ...listed, items: listed.items.map((item) => ({ ...item, node: shownTo(ctx, item.node) })) };
   }
 
@@ -116,9 +118,9 @@ export class ApiClientService {
     if (organization === null && !isOperator(ctx)) throw new AppError("FORBIDDEN", "Only the clavis CLI creates system clients");
     const environment = data.environment ?? "LIVE";
     const scopes = organization === null ? [SYSTEM_SCOPE] : (data.scopes ?? null);
-    const errors = this.createErrors(data, environment, scopes, organization === null);
+    const errors = this.createErrors(data, environment, scopes, organization?.slug ?? null);
     if (organization === null && data.scopes != null && (data.scopes.length !== 1 || data.scopes[0] !== SYSTEM_SCOPE)) {
-      errors.push({ field: "scopes", message: "A system client has the system scope only" });
+      errors.push({ field: "scopes", reason: "SYSTEM_CLIENT_SCOPES", message: "A system client has the system scope only" });
     }
     if (data.secret != null) errors.push(...providedSecretErrors(data.secret));
     if (errors.length > 0) throw badInput(errors);
@@ -135,13 +137,16 @@ export class ApiClientService {
     const localId = data.clientId ?? null;
     const clientId = localId === null ? generateClientId() : composeClientId(organization?.slug ?? SYSTEM_SCOPE, localId);
     const now = new Date();
+    const name = data.name?.trim() || `API Client ***${clientId.slice(-4)}`;
+    const description = data.description ?? "";
     const client: ApiClient = {
       id: randomUUID(),
       organizationId: organization?.id ?? null,
       clientId,
       localId,
-      name: data.name?.trim() || `API Client ***${clientId.slice(-4)}`,
-      description: data.description ?? "",
+      name,
+      description,
+      searchText: clientSearchText({ name, clientId, description }),
       environment,
       permissions,
       scopes: scopes === null || organization === null ? scopes : this.catalog.apis.map((api) => api.name).filter((name) => scopes.includes(name)),
@@ -166,7 +171,7 @@ export class ApiClientService {
       } catch (error) {
         // Taken elsewhere (an id of the older dash-joined form can read like this one): say no
         // more than that, never whose it is.
-        if (isUniqueViolation(error)) throw new AppError("CONFLICT", `The client id "${localId ?? clientId}" is not available; choose another`, [{ field: "clientId", message: "Not available; choose another" }]);
+        if (isUniqueViolation(error)) throw new AppError("CONFLICT", `The client id "${localId ?? clientId}" is not available; choose another`, [{ field: "clientId", reason: "CLIENT_ID_TAKEN", params: { clientId: localId ?? clientId }, message: "Not available; choose another" }], null, "CLIENT_ID_TAKEN", { clientId: localId ?? clientId });
         throw error;
       }
       await tx.manager.insert(ApiClientSecret, newSecretRow(client.id, 1, hash, secret));
@@ -207,7 +212,7 @@ export class ApiClientService {
     }
     if (Object.keys(changes).length === 0) return this.get(ctx, id);
     await transactional(ctx, async (tx) => {
-      await tx.manager.update(ApiClient, { id }, { ...next, updatedAt: new Date() });
+      await tx.manager.update(ApiClient, { id }, { ...next, searchText: clientSearchText({ ...next, clientId: client.clientId }), updatedAt: new Date() });
       await touchClients(tx.manager, client.organizationId);
       await this.audit.record(tx, { organizationId: client.organizationId, action: "api_client.updated", targetType: "API_CLIENT", targetId: id, targetLabel: next.name, changes });
     });
@@ -237,7 +242,7 @@ export class ApiClientService {
   async resetSecret(ctx: Ctx, id: string, gracePeriodSeconds = 0): Promise<ApiClientWithSecret> {
     const { client } = await this.get(ctx, id, "write");
     if (!Number.isInteger(gracePeriodSeconds) || gracePeriodSeconds < 0 || gracePeriodSeconds > MAX_GRACE_SECONDS) {
-      throw badInput([{ field: "gracePeriodSeconds", message: `Grace period must be from 0 to ${MAX_GRACE_SECONDS} seconds (7 days)` }]);
+      throw badInput([{ field: "gracePeriodSeconds", reason: "GRACE_PERIOD_RANGE", params: { max: MAX_GRACE_SECONDS }, message: `Grace period must be from 0 to ${MAX_GRACE_SECONDS} seconds (7 days)` }]);
     }
     const secret = generateSecret(client.environment);
     const hash = await storedSecretHash(secret, () => this.secretDigestKey(ctx));
@@ -246,7 +251,7 @@ export class ApiClientService {
     await transactional(ctx, async (tx) => {
       // Conditional on the version read above: two concurrent resets cannot both win.
       const moved = await tx.manager.update(ApiClient, { id, secretVersion: client.secretVersion }, { secretVersion: version, updatedAt: now });
-      if (moved.affected === 0) throw new AppError("CONFLICT", "The secret was reset at the same moment by someone else; reload and try again");
+      if (moved.affected === 0) throw appError("CONFLICT", "SECRET_RESET_CONFLICT", "The secret was reset at the same moment by someone else; reload and try again");
       await tx.manager.createQueryBuilder().delete().from(ApiClientSecret).where("api_client_id = :id AND version < :current", { id, current: client.secretVersion }).execute();
       if (gracePeriodSeconds === 0) {
         await tx.manager.delete(ApiClientSecret, { apiClientId: id, version: client.secretVersion });
@@ -278,17 +283,18 @@ export class ApiClientService {
     return id;
   }
 
-  private createErrors(data: CreateApiClientData, environment: Environment, scopes: string[] | null, isSystemClient: boolean): FieldError[] {
+  private createErrors(data: CreateApiClientData, environment: Environment, scopes: string[] | null, slug: string | null): FieldError[] {
+    const isSystemClient = slug === null;
     // An organization client's permissions are judged as if it never had the system scope.
     const permissionScopes = isSystemClient || scopes === null ? scopes : scopes.filter((scope) => !isSystemOnly(scope));
     return [
       ...(data.name != null ? nameErrors(data.name) : []),
       ...descriptionErrors(data.description ?? ""),
-      ...(data.clientId != null ? clientIdErrors(data.clientId) : []),
-      ...(ENVIRONMENTS.includes(environment) ? [] : [{ field: "environment", message: "Environment must be LIVE or STAGING" }]),
+      ...(data.clientId != null ? clientIdErrors(data.clientId, slug ?? SYSTEM_SCOPE) : []),
+      ...(ENVIRONMENTS.includes(environment) ? [] : [{ field: "environment", reason: "ENVIRONMENT_INVALID" as const, message: "Environment must be LIVE or STAGING" }]),
       ...(isSystemClient ? [] : organizationScopeErrors(this.catalog, scopes)),
       ...permissionErrors(this.catalog, data.permissions ?? [], permissionScopes, "permissions"),
-      ...(data.role != null && !this.catalog.presets.some((preset) => preset.name === data.role) ? [{ field: "role", message: "Role must be reader, creator or admin" }] : []),
+      ...(data.role != null && !this.catalog.presets.some((preset) => preset.name === data.role) ? [{ field: "role", reason: "CLIENT_ROLE_INVALID" as const, message: "Role must be reader, creator or admin" }] : []),
       ...(data.expiresAt != null ? expiresAtErrors(data.expiresAt, new Date()) : []),
       ...allowedIpsErrors(data.allowedIps ?? []),
       ...redirectUrisErrors(data.redirectUris ?? []),
@@ -331,7 +337,8 @@ async function assertLocalIdFree(ctx: Ctx, client: ApiClient): Promise<void> {
   else query.andWhere("c.organization_id = :organizationId", { organizationId: client.organizationId });
   const rows: { localId: string }[] = await query.getRawMany();
   if (rows.some((row) => row.localId === client.localId)) {
-    throw new AppError("CONFLICT", `The client id "${client.localId}" is already used in this organization`, [{ field: "clientId", message: "Already used in this organization" }]);
+    const params = { clientId: client.localId ?? "" };
+    throw new AppError("CONFLICT", `The client id "${client.localId}" is already used in this organization`, [{ field: "clientId", reason: "CLIENT_ID_IN_USE", params, message: "Already used in this organization" }], null, "CLIENT_ID_IN_USE", params);
   }
 }
 
@@ -344,6 +351,6 @@ async function takeClientSlot(ctx: Ctx, organization: Organization): Promise<voi
     .where("id = :id AND api_client_count < max_api_clients", { id: organization.id })
     .execute();
   if (result.affected === 0) {
-    throw new AppError("LIMIT_EXCEEDED", `This organization has reached its limit of ${organization.maxApiClients} API clients. Delete one, or ask your platform operator for a higher limit.`);
+    throw appError("LIMIT_EXCEEDED", "CLIENT_LIMIT_REACHED", `This organization has reached its limit of ${organization.maxApiClients} API clients. Delete one, or ask your platform operator for a higher limit.`, { max: organization.maxApiClients });
   }
 }

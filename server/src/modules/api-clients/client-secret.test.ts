@@ -71,7 +71,7 @@ describe("client secrets", () => {
     expect(providedSecretErrors("Chosen-secret_0123456789.abcdefghij~XYZ")).toEqual([]);
     for (const character of ["+", "/", "=", "%", ":", "!", "é", " "]) {
       expect(providedSecretErrors(`Chosen${character}secret0123456789abcdefghijXYZ`)).toEqual([
-        { field: "secret", message: "The secret must use only the characters A-Z a-z 0-9 - . _ ~ (others, such as +, reach Clavis altered from many HTTP Basic clients)" },
+        { field: "secret", reason: "SECRET_WEAK", message: "The secret must use only the characters A-Z a-z 0-9 - . _ ~ (others, such as +, reach Clavis altered from many HTTP Basic clients)" },
       ]);
     }
   });

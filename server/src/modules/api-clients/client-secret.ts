@@ -73,7 +73,7 @@ export function providedSecretErrors(secret: string): FieldError[] {
   if (secret.length > 200) problems.push("be at most 200 characters");
   if (!/^[A-Za-z0-9._~-]*$/.test(secret)) problems.push("use only the characters A-Z a-z 0-9 - . _ ~ (others, such as +, reach Clavis altered from many HTTP Basic clients)");
   if (new Set(secret).size < 12) problems.push("mix at least 12 different characters");
-  return problems.length === 0 ? [] : [{ field: "secret", message: `The secret must ${problems.join(", ")}` }];
+  return problems.length === 0 ? [] : [{ field: "secret", reason: "SECRET_WEAK", message: `The secret must ${problems.join(", ")}` }];
 }
 
 export function secretHint(secret: string): string {

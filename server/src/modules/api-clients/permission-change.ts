@@ -13,8 +13,8 @@ export interface PermissionChange {
 /** `set` replaces; `grant` then `revoke` adjust; implications are kept in both directions. */
 export function resolvePermissionChange(catalog: PermissionCatalog, client: Pick<ApiClient, "permissions" | "scopes">, change: PermissionChange): string[] {
   const { grant, revoke, set } = change;
-  if (set == null && grant == null && revoke == null) throw badInput([{ field: "set", message: "Give set, or grant and/or revoke" }]);
-  if (set != null && (grant != null || revoke != null)) throw badInput([{ field: "set", message: "Use either set, or grant and revoke, not both" }]);
+  if (set == null && grant == null && revoke == null) throw badInput([{ field: "set", reason: "PERMISSION_CHANGE_MISSING", message: "Give set, or grant and/or revoke" }]);
+  if (set != null && (grant != null || revoke != null)) throw badInput([{ field: "set", reason: "PERMISSION_CHANGE_BOTH", message: "Use either set, or grant and revoke, not both" }]);
   const errors: FieldError[] = [
     ...permissionErrors(catalog, set ?? [], client.scopes, "set"),
     ...permissionErrors(catalog, grant ?? [], client.scopes, "grant"),

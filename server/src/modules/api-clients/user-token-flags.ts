@@ -1,5 +1,5 @@
 import type { Ctx } from "../../common/context.js";
-import { AppError } from "../../common/errors.js";
+import { appError } from "../../common/errors.js";
 import { ApiClient } from "./api-client.entity.js";
 
 export interface UserTokenFlags {
@@ -18,8 +18,8 @@ export async function assertMaySetFlags(ctx: Ctx, targetId: string | null, befor
   const actor = ctx.actor;
   const changed = FLAGS.filter((flag) => before[flag] !== after[flag]);
   if (changed.length === 0 || actor.type !== "CLIENT") return;
-  if (targetId === actor.apiClientId) throw new AppError("FORBIDDEN", "An API client cannot change its own allowLogin or allowImpersonate");
+  if (targetId === actor.apiClientId) throw appError("FORBIDDEN", "USER_TOKEN_FLAGS_OWN", "An API client cannot change its own allowLogin or allowImpersonate");
   const own = await ctx.manager.findOneBy(ApiClient, { id: actor.apiClientId });
   const missing = changed.filter((flag) => own === null || !own[flag]);
-  if (missing.length > 0) throw new AppError("FORBIDDEN", `An API client may change ${missing.join(" and ")} of another client only if it has ${missing.length === 1 ? "that flag" : "those flags"} itself`);
+  if (missing.length > 0) throw appError("FORBIDDEN", "USER_TOKEN_FLAGS_NOT_HELD", `An API client may change ${missing.join(" and ")} of another client only if it has ${missing.length === 1 ? "that flag" : "those flags"} itself`, { flags: missing.join(", ") });
 }

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
-export type ActorType = "USER" | "CLIENT" | "CLI" | "SYSTEM";
+/** ANONYMOUS: someone not signed in (a token request); events before 0.2 stored it as SYSTEM, "anonymous". */
+export type ActorType = "USER" | "CLIENT" | "CLI" | "SYSTEM" | "ANONYMOUS";
 
 @Entity("audit_events")
 export class AuditEvent {

@@ -28,7 +28,7 @@ export class AuditService {
     const event: AuditEvent = {
       id: randomUUID(),
       organizationId: record.organizationId,
-      actorType: ctx.actor.type === "ANONYMOUS" ? "SYSTEM" : ctx.actor.type,
+      actorType: ctx.actor.type,
       actorId: actorId(ctx.actor),
       actorLabel: actorLabel(ctx.actor),
       action: record.action,

@@ -4,16 +4,17 @@ import type { Page } from "../../common/pagination.js";
 import { OrganizationPageArgs } from "../../http/types/organization-page.args.js";
 import { PageInfo } from "../../http/types/page-info.types.js";
 import type { AuditEvent } from "./audit-event.entity.js";
+import { actorKind, auditReason } from "./audit-reasons.js";
 
 @ObjectType({ simpleResolvers: true })
 export class AuditActor {
-  @Field({ description: "USER, CLIENT, CLI or SYSTEM" })
+  @Field({ description: "USER, CLIENT, CLI, SYSTEM or ANONYMOUS (someone not signed in, such as a token request)." })
   type!: string;
 
   @Field(() => String, { nullable: true, description: "A user id or a client id." })
   id!: string | null;
 
-  @Field({ description: "An e-mail address, a client id, cli or system." })
+  @Field({ description: "An e-mail address, a client id, cli, system or anonymous." })
   label!: string;
 }
 
@@ -40,8 +41,11 @@ export class AuditEventType {
   @Field(() => String, { nullable: true })
   ip!: string | null;
 
-  @Field(() => JSONObjectResolver, { description: "What changed; never a secret." })
+  @Field(() => JSONObjectResolver, { description: "What changed; never a secret. A changed field is { from, to }." })
   changes!: Record<string, unknown>;
+
+  @Field(() => String, { nullable: true, description: "Why, as a stable code, where the action has one: token.refused gives CLIENT_EXPIRED or IP_NOT_ALLOWED." })
+  reason!: string | null;
 
   @Field()
   createdAt!: Date;
@@ -87,12 +91,13 @@ export function toAuditEventType(event: AuditEvent): AuditEventType {
   return {
     id: event.id,
     action: event.action,
-    actor: { type: event.actorType, id: event.actorId, label: event.actorLabel },
+    actor: { type: actorKind(event.actorType, event.actorLabel), id: event.actorId, label: event.actorLabel },
     targetType: event.targetType,
     targetId: event.targetId,
     targetLabel: event.targetLabel,
     ip: event.ip,
     changes: event.changes,
+    reason: auditReason(event.changes),
     createdAt: event.createdAt,
   };
 }

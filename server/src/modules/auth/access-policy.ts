@@ -1,5 +1,5 @@
 import type { Ctx } from "../../common/context.js";
-import { AppError } from "../../common/errors.js";
+import { AppError, appError } from "../../common/errors.js";
 import { exactly } from "../../db/exact-match.js";
 import { selectEntity } from "../../db/prepared-select.js";
 import { Membership } from "../members/membership.entity.js";
@@ -27,7 +27,7 @@ export class AccessPolicy {
     if (actor.type === "USER") {
       const membership = await selectEntity(ctx.manager, Membership, "SELECT * FROM memberships WHERE organization_id = ? AND user_id = ?", [organizationId, actor.userId]);
       if (membership === null) throw new AppError("NOT_FOUND", NOT_FOUND);
-      if (level === "write" && membership.role !== "OWNER") throw new AppError("FORBIDDEN", "Only owners may change this organization's API clients and members");
+      if (level === "write" && membership.role !== "OWNER") throw appError("FORBIDDEN", "OWNER_ONLY", "Only owners may change this organization's API clients and members");
       return organization;
     }
     if (actor.organizationId !== organizationId) throw new AppError("NOT_FOUND", NOT_FOUND);
@@ -49,7 +49,7 @@ export class AccessPolicy {
   async apiClientsOf(ctx: Ctx, organizationId: string, level: AccessLevel): Promise<Organization> {
     const organization = await this.organization(ctx, organizationId, level);
     if (!organization.apiClientsEnabled) {
-      throw new AppError("FORBIDDEN", "API clients are switched off for this organization. Ask your platform operator to switch them on.");
+      throw appError("FORBIDDEN", "API_CLIENTS_OFF", "API clients are switched off for this organization. Ask your platform operator to switch them on.");
     }
     return organization;
   }

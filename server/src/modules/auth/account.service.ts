@@ -27,10 +27,10 @@ export class AccountService {
     const { user, session } = await this.signedIn(ctx, sessionToken);
     const organizations = await this.organizationsOf(ctx, user.id);
     const errors = passwordErrors(newPassword, "newPassword", [user.email, user.name, ...organizations.map((organization) => organization.name)]);
-    if (errors.length === 0 && newPassword === currentPassword) errors.push({ field: "newPassword", message: "Choose a password different from the current one" });
+    if (errors.length === 0 && newPassword === currentPassword) errors.push({ field: "newPassword", reason: "PASSWORD_UNCHANGED", message: "Choose a password different from the current one" });
     if (errors.length > 0) throw badInput(errors);
     if ((await this.signIn.verify(ctx, user.email, currentPassword)) === null) {
-      throw badInput([{ field: "currentPassword", message: "The current password is wrong" }]);
+      throw badInput([{ field: "currentPassword", reason: "PASSWORD_WRONG", message: "The current password is wrong" }]);
     }
     const passwordHash = await hashPassword(newPassword);
     await transactional(ctx, async (tx) => {

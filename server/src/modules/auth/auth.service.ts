@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { LessThan } from "typeorm";
 import type { Ctx } from "../../common/context.js";
-import { AppError, badInput } from "../../common/errors.js";
+import { AppError, appError, badInput } from "../../common/errors.js";
 import { HASH_COST, type HashBudget } from "../../common/hash-budget.js";
 import { inTransaction, isSqlite, transactional, writeInTurn } from "../../common/transaction.js";
 import { nameErrors } from "../api-clients/api-client.rules.js";
@@ -27,7 +27,7 @@ export interface SetupData {
 /** What the sessions table keeps of a session cookie value. */
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-const alreadySetUp = () => new AppError("FORBIDDEN", "Clavis is already set up: sign in instead");
+const alreadySetUp = () => appError("FORBIDDEN", "ALREADY_SET_UP", "Clavis is already set up: sign in instead");
 
 export class AuthService {
   constructor(
@@ -75,7 +75,7 @@ export class AuthService {
   /** Throws UNAUTHENTICATED for a wrong e-mail address or password, TOO_MANY_REQUESTS (see SignInGuard). */
   async login(ctx: Ctx, email: string, password: string): Promise<{ user: User; token: string }> {
     const user = await this.signIn.verify(ctx, normalizeEmail(email), password);
-    if (user === null) throw new AppError("UNAUTHENTICATED", "The e-mail address or password is wrong");
+    if (user === null) throw appError("UNAUTHENTICATED", "INVALID_CREDENTIALS", "The e-mail address or password is wrong");
     return { user, token: await this.createSession(ctx, user.id) };
   }
 

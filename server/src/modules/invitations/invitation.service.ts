@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { MoreThan } from "typeorm";
 import { actorLabel, type Ctx } from "../../common/context.js";
-import { AppError, badInput } from "../../common/errors.js";
+import { AppError, appError, badInput } from "../../common/errors.js";
 import { HASH_COST, type HashBudget } from "../../common/hash-budget.js";
 import { transactional } from "../../common/transaction.js";
 import { isUniqueViolation } from "../../common/unique-violation.js";
@@ -88,7 +88,7 @@ export class InvitationService {
       expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
     };
     await transactional(ctx, async (tx) => {
-      if (await isMemberByEmail(tx, organization.id, email)) throw new AppError("CONFLICT", `${email} is already a member of this organization`);
+      if (await isMemberByEmail(tx, organization.id, email)) throw appError("CONFLICT", "ALREADY_MEMBER", `${email} is already a member of this organization`, { email });
       const replaced = await tx.manager.findOneBy(MemberInvitation, { organizationId: organization.id, email });
       if (replaced !== null) await tx.manager.delete(MemberInvitation, { id: replaced.id });
       await insertInvitation(tx, invitation);
@@ -128,7 +128,7 @@ export class InvitationService {
   async preview(ctx: Ctx, token: string): Promise<{ invitation: MemberInvitation; organization: Organization }> {
     const invitation = await this.getPending(ctx, token);
     const organization = await ctx.manager.findOneBy(Organization, { id: invitation.organizationId });
-    if (organization === null) throw new AppError("NOT_FOUND", LINK_NOT_FOUND);
+    if (organization === null) throw appError("NOT_FOUND", "INVITATION_LINK_INVALID", LINK_NOT_FOUND);
     return { invitation, organization };
   }
 
@@ -144,7 +144,7 @@ export class InvitationService {
     if (ctx.actor.type === "USER") {
       const user = await ctx.manager.findOneBy(User, { id: ctx.actor.userId });
       if (user === null || normalizeEmail(user.email) !== invitation.email) {
-        throw new AppError("FORBIDDEN", "This invitation was sent to another e-mail address: sign in with that address to accept it");
+        throw appError("FORBIDDEN", "INVITATION_OTHER_EMAIL", "This invitation was sent to another e-mail address: sign in with that address to accept it");
       }
       return { ...(await this.join(ctx, invitation, user, false)), sessionToken: null };
     }
@@ -156,7 +156,7 @@ export class InvitationService {
     if (errors.length > 0) throw badInput(errors);
     this.hashBudget.spend(ctx.ip, HASH_COST.password);
     if ((await ctx.manager.findOneBy(User, { email: invitation.email })) !== null) {
-      throw new AppError("CONFLICT", "An account with this e-mail address already exists: sign in to accept the invitation");
+      throw appError("CONFLICT", "ACCOUNT_EXISTS", "An account with this e-mail address already exists: sign in to accept the invitation");
     }
     const now = new Date();
     const user: User = { id: randomUUID(), email: invitation.email, name, passwordHash: await hashPassword(password), createdByLink: true, createdAt: now, updatedAt: now };
@@ -166,7 +166,7 @@ export class InvitationService {
 
   private async getPending(ctx: Ctx, token: string): Promise<MemberInvitation> {
     const invitation = hasInvitationTokenShape(token) ? await ctx.manager.findOneBy(MemberInvitation, { tokenHash: hashInvitationToken(token) }) : null;
-    if (invitation === null || isExpired(invitation)) throw new AppError("NOT_FOUND", LINK_NOT_FOUND);
+    if (invitation === null || isExpired(invitation)) throw appError("NOT_FOUND", "INVITATION_LINK_INVALID", LINK_NOT_FOUND);
     return invitation;
   }
 
@@ -175,9 +175,9 @@ export class InvitationService {
     return transactional(ctx, async (tx) => {
       const asInvitee: Ctx = { ...tx, actor: { type: "USER", userId: user.id, email: user.email } };
       const used = await tx.manager.delete(MemberInvitation, { id: invitation.id, expiresAt: MoreThan(new Date()) });
-      if (used.affected === 0) throw new AppError("NOT_FOUND", LINK_NOT_FOUND);
+      if (used.affected === 0) throw appError("NOT_FOUND", "INVITATION_LINK_INVALID", LINK_NOT_FOUND);
       const organization = await tx.manager.findOneBy(Organization, { id: invitation.organizationId });
-      if (organization === null) throw new AppError("NOT_FOUND", LINK_NOT_FOUND);
+      if (organization === null) throw appError("NOT_FOUND", "INVITATION_LINK_INVALID", LINK_NOT_FOUND);
       if (isNewUser) await insertUser(tx, user);
       const membership: Membership = { id: randomUUID(), organizationId: organization.id, userId: user.id, role: invitation.role, createdAt: new Date() };
       await insertMembership(tx, membership, user.email);
@@ -207,7 +207,7 @@ async function insertInvitation(ctx: Ctx, invitation: MemberInvitation): Promise
   try {
     await ctx.manager.insert(MemberInvitation, invitation);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `${invitation.email} was just invited by someone else: refresh and try again`);
+    if (isUniqueViolation(error)) throw appError("CONFLICT", "INVITATION_RACE", `${invitation.email} was just invited by someone else: refresh and try again`, { email: invitation.email });
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Ctx } from "../../common/context.js";
-import { AppError, badInput, type FieldError } from "../../common/errors.js";
+import { AppError, appError, badInput, type FieldError } from "../../common/errors.js";
 import { transactional } from "../../common/transaction.js";
 import { isUniqueViolation } from "../../common/unique-violation.js";
 import { nameErrors } from "../api-clients/api-client.rules.js";
@@ -74,7 +74,7 @@ export class MemberService {
       if (newUser !== null) await insertUser(tx, newUser);
       const user = newUser ?? (existing as User);
       const duplicate = await tx.manager.findOneBy(Membership, { organizationId: data.organizationId, userId: user.id });
-      if (duplicate !== null) throw new AppError("CONFLICT", `${email} is already a member of this organization`);
+      if (duplicate !== null) throw appError("CONFLICT", "ALREADY_MEMBER", `${email} is already a member of this organization`, { email });
       const membership: Membership = { id: randomUUID(), organizationId: data.organizationId, userId: user.id, role: data.role, createdAt: new Date() };
       await tx.manager.insert(Membership, membership);
       await this.audit.record(tx, { organizationId: data.organizationId, action: "member.added", targetType: "MEMBER", targetId: user.id, targetLabel: email, changes: { role: data.role } });
@@ -119,7 +119,7 @@ export class MemberService {
 }
 
 export function roleErrors(role: string): FieldError[] {
-  return role === "OWNER" || role === "VIEWER" ? [] : [{ field: "role", message: "Role must be OWNER or VIEWER" }];
+  return role === "OWNER" || role === "VIEWER" ? [] : [{ field: "role", reason: "ROLE_INVALID", message: "Role must be OWNER or VIEWER" }];
 }
 
 /** Serialises membership changes per organization (a row lock on MySQL), so "last owner" holds. */
@@ -130,7 +130,7 @@ async function lockOrganization(ctx: Ctx, organizationId: string): Promise<void>
 
 async function assertAnotherOwner(ctx: Ctx, organizationId: string): Promise<void> {
   const owners = await ctx.manager.countBy(Membership, { organizationId, role: "OWNER" });
-  if (owners <= 1) throw new AppError("CONFLICT", "An organization needs at least one owner: make someone else an owner first");
+  if (owners <= 1) throw appError("CONFLICT", "LAST_OWNER", "An organization needs at least one owner: make someone else an owner first");
 }
 
 /** Inserts a membership; CONFLICT when the user already is a member. */
@@ -138,7 +138,7 @@ export async function insertMembership(ctx: Ctx, membership: Membership, email: 
   try {
     await ctx.manager.insert(Membership, membership);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `${email} is already a member of this organization`);
+    if (isUniqueViolation(error)) throw appError("CONFLICT", "ALREADY_MEMBER", `${email} is already a member of this organization`, { email });
     throw error;
   }
 }
@@ -147,7 +147,7 @@ export async function insertUser(ctx: Ctx, user: User): Promise<void> {
   try {
     await ctx.manager.insert(User, user);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A user with the e-mail ${user.email} already exists`);
+    if (isUniqueViolation(error)) throw appError("CONFLICT", "EMAIL_TAKEN", `A user with the e-mail ${user.email} already exists`, { email: user.email });
     throw error;
   }
 }

@@ -16,10 +16,10 @@ const HASH_OPTIONS = { type: argon2.argon2id } as const;
  * take a hash-budget slot before it.
  */
 export function passwordErrors(password: string, field = "password", userInputs: string[] = []): FieldError[] {
-  if (password.length < PASSWORD_MIN) return [{ field, message: `Password must be at least ${PASSWORD_MIN} characters` }];
-  if (password.length > PASSWORD_MAX) return [{ field, message: `Password must be at most ${PASSWORD_MAX} characters` }];
+  if (password.length < PASSWORD_MIN) return [{ field, reason: "PASSWORD_TOO_SHORT", params: { min: PASSWORD_MIN }, message: `Password must be at least ${PASSWORD_MIN} characters` }];
+  if (password.length > PASSWORD_MAX) return [{ field, reason: "PASSWORD_TOO_LONG", params: { max: PASSWORD_MAX }, message: `Password must be at most ${PASSWORD_MAX} characters` }];
   const advice = weakPasswordAdvice(password, userInputs);
-  return advice === null ? [] : [{ field, message: advice }];
+  return advice === null ? [] : [{ field, reason: "PASSWORD_WEAK", message: advice }];
 }
 
 export function hashPassword(password: string): Promise<string> {
@@ -50,6 +50,6 @@ export const EMAIL_MAX = 254;
 
 export function emailErrors(email: string, field = "email"): FieldError[] {
   const normalized = normalizeEmail(email);
-  if (normalized.length > EMAIL_MAX) return [{ field, message: `An e-mail address has at most ${EMAIL_MAX} characters` }];
-  return EMAIL.test(normalized) ? [] : [{ field, message: "Enter a valid e-mail address" }];
+  if (normalized.length > EMAIL_MAX) return [{ field, reason: "EMAIL_TOO_LONG", params: { max: EMAIL_MAX }, message: `An e-mail address has at most ${EMAIL_MAX} characters` }];
+  return EMAIL.test(normalized) ? [] : [{ field, reason: "EMAIL_INVALID", message: "Enter a valid e-mail address" }];
 }

@@ -20,7 +20,7 @@ export function organizationErrors(input: { name?: string } & Partial<Organizati
   for (const [field, [min, max]] of Object.entries(RANGES) as [keyof OrganizationLimits, [number, number]][]) {
     const value = input[field];
     if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
-      errors.push({ field, message: `Must be a whole number from ${min} to ${max}` });
+      errors.push({ field, reason: "NUMBER_RANGE", params: { min, max }, message: `Must be a whole number from ${min} to ${max}` });
     }
   }
   return errors;

@@ -100,25 +100,25 @@ describe("permission sets", () => {
 
   it("lists the valid permissions when one is unknown", () => {
     expect(permissionErrors(catalog, ["blogs.publish", "blogs.read"], ["blogs"], "permissions")).toEqual([
-      { field: "permissions", message: 'Unknown permission "blogs.publish". Valid permissions: blogs.read, blogs.create, blogs.write' },
+      { field: "permissions", reason: "PERMISSIONS_UNKNOWN", params: { permissions: "blogs.publish" }, message: 'Unknown permission "blogs.publish". Valid permissions: blogs.read, blogs.create, blogs.write' },
     ]);
   });
 
   it("rejects permissions outside the client's scopes", () => {
     expect(permissionErrors(catalog, ["flows.read", "blogs.read"], ["blogs"], "grant")).toEqual([
-      { field: "grant", message: "Outside the client's scopes (blogs): flows.read" },
+      { field: "grant", reason: "PERMISSIONS_OUTSIDE_SCOPES", params: { permissions: "flows.read", scopes: "blogs" }, message: "Outside the client's scopes (blogs): flows.read" },
     ]);
     expect(grantable(catalog, ["tokens"])).toEqual(["tokens.introspect"]);
   });
 
   it("keeps system permissions and the system scope to system clients", () => {
     const systemOnly = "system permissions are for system clients only (clients of no organization, made with the clavis CLI)";
-    expect(permissionErrors(catalog, ["system.organizations.write", "blogs.read"], null, "grant")).toEqual([{ field: "grant", message: `system.organizations.write: ${systemOnly}` }]);
-    expect(permissionErrors(catalog, ["system.organizations.read"], [], "set")).toEqual([{ field: "set", message: `system.organizations.read: ${systemOnly}` }]);
+    expect(permissionErrors(catalog, ["system.organizations.write", "blogs.read"], null, "grant")).toEqual([{ field: "grant", reason: "PERMISSIONS_SYSTEM_ONLY", params: { permissions: "system.organizations.write" }, message: `system.organizations.write: ${systemOnly}` }]);
+    expect(permissionErrors(catalog, ["system.organizations.read"], [], "set")).toEqual([{ field: "set", reason: "PERMISSIONS_SYSTEM_ONLY", params: { permissions: "system.organizations.read" }, message: `system.organizations.read: ${systemOnly}` }]);
     expect(permissionErrors(catalog, ["system.organizations.write", "tokens.introspect"], ["system"], "grant")).toEqual([]);
     expect(permissionErrors(catalog, ["tokens.introspect"], null, "grant")).toEqual([]);
     expect(organizationScopeErrors(catalog, ["blogs", "system"])).toEqual([
-      { field: "scopes", message: "The system scope is for system clients only (clients of no organization, made with the clavis CLI)" },
+      { field: "scopes", reason: "SCOPE_SYSTEM_ONLY", message: "The system scope is for system clients only (clients of no organization, made with the clavis CLI)" },
     ]);
     expect(organizationScopeErrors(catalog, null)).toEqual([]);
     expect(organizationScopeErrors(catalog, ["blogs"])).toEqual([]);
@@ -126,8 +126,8 @@ describe("permission sets", () => {
 
   it("rejects unknown and empty scopes", () => {
     expect(scopeErrors(catalog, ["blogs", "nope"])).toEqual([
-      { field: "scopes", message: "Unknown scope nope. Valid scopes: api, blogs, flows, api-clients, tokens, members, audit" },
+      { field: "scopes", reason: "SCOPES_UNKNOWN", params: { scopes: "nope" }, message: "Unknown scope nope. Valid scopes: api, blogs, flows, api-clients, tokens, members, audit" },
     ]);
-    expect(scopeErrors(catalog, [])).toEqual([{ field: "scopes", message: "Give at least one scope, or leave scopes out to allow every API" }]);
+    expect(scopeErrors(catalog, [])).toEqual([{ field: "scopes", reason: "SCOPES_EMPTY", message: "Give at least one scope, or leave scopes out to allow every API" }]);
   });
 });

@@ -99,13 +99,13 @@ export function permissionErrors(catalog: PermissionCatalog, permissions: string
   const unknown = permissions.filter((permission) => !known(permission));
   if (unknown.length > 0) {
     const list = unknown.map((permission) => `"${permission}"`).join(", ");
-    errors.push({ field, message: `Unknown permission${unknown.length > 1 ? "s" : ""} ${list}. Valid permissions: ${allowed.join(", ")}` });
+    errors.push({ field, reason: "PERMISSIONS_UNKNOWN", params: { permissions: unknown.join(", ") }, message: `Unknown permission${unknown.length > 1 ? "s" : ""} ${list}. Valid permissions: ${allowed.join(", ")}` });
   }
   const systemOnly = scopes?.includes(SYSTEM_SCOPE) === true ? [] : permissions.filter((permission) => known(permission) && isSystemOnly(permission));
-  if (systemOnly.length > 0) errors.push({ field, message: `${systemOnly.join(", ")}: system permissions are for ${SYSTEM_ONLY}` });
+  if (systemOnly.length > 0) errors.push({ field, reason: "PERMISSIONS_SYSTEM_ONLY", params: { permissions: systemOnly.join(", ") }, message: `${systemOnly.join(", ")}: system permissions are for ${SYSTEM_ONLY}` });
   const outside = permissions.filter((permission) => known(permission) && !allowed.includes(permission) && !systemOnly.includes(permission));
   if (outside.length > 0) {
-    errors.push({ field, message: `Outside the client's scopes (${(scopes ?? []).join(", ")}): ${outside.join(", ")}` });
+    errors.push({ field, reason: "PERMISSIONS_OUTSIDE_SCOPES", params: { permissions: outside.join(", "), scopes: (scopes ?? []).join(", ") }, message: `Outside the client's scopes (${(scopes ?? []).join(", ")}): ${outside.join(", ")}` });
   }
   return errors;
 }
@@ -113,7 +113,7 @@ export function permissionErrors(catalog: PermissionCatalog, permissions: string
 /** An organization client's scopes: APIs of the catalog, never the system scope. */
 export function organizationScopeErrors(catalog: PermissionCatalog, scopes: string[] | null): FieldError[] {
   if (scopes === null) return [];
-  if (scopes.includes(SYSTEM_SCOPE)) return [{ field: "scopes", message: `The system scope is for ${SYSTEM_ONLY}` }];
+  if (scopes.includes(SYSTEM_SCOPE)) return [{ field: "scopes", reason: "SCOPE_SYSTEM_ONLY", message: `The system scope is for ${SYSTEM_ONLY}` }];
   return scopeErrors(catalog, scopes);
 }
 
@@ -121,6 +121,6 @@ export function organizationScopeErrors(catalog: PermissionCatalog, scopes: stri
 export function scopeErrors(catalog: PermissionCatalog, scopes: string[]): FieldError[] {
   const names = catalog.apis.map((api) => api.name);
   const unknown = scopes.filter((scope) => !names.includes(scope));
-  if (scopes.length === 0) return [{ field: "scopes", message: "Give at least one scope, or leave scopes out to allow every API" }];
-  return unknown.length === 0 ? [] : [{ field: "scopes", message: `Unknown scope${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}. Valid scopes: ${names.join(", ")}` }];
+  if (scopes.length === 0) return [{ field: "scopes", reason: "SCOPES_EMPTY", message: "Give at least one scope, or leave scopes out to allow every API" }];
+  return unknown.length === 0 ? [] : [{ field: "scopes", reason: "SCOPES_UNKNOWN", params: { scopes: unknown.join(", ") }, message: `Unknown scope${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}. Valid scopes: ${names.join(", ")}` }];
 }

@@ -4,6 +4,7 @@ import { HASH_COST, type HashBudget } from "../../common/hash-budget.js";
 import { RateLimiter } from "../../common/rate-limiter.js";
 import { throttleKey } from "../../common/throttle-key.js";
 import { transactional } from "../../common/transaction.js";
+import type { AuditReason } from "../audit/audit-reasons.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { AuthFailure, AuthResult, ClientAuthenticator } from "./client-authenticator.js";
 import type { ClientState } from "./client-state-cache.js";
@@ -14,9 +15,10 @@ export type ClientAuthOutcome =
   | { ok: false; kind: "throttled"; retryAfterSeconds: number; why: "failures" | "hash_budget" }
   | { ok: false; kind: "unauthorized"; message: string };
 
-const AUDITED: Partial<Record<AuthFailure, string>> = {
-  expired: "the client has expired",
-  ip_not_allowed: "the request came from an address outside the client's allowed IPs",
+/** Refusals of a known client with the right secret, as the stable reasons of audit-reasons.ts. */
+const AUDITED: Partial<Record<AuthFailure, AuditReason>> = {
+  expired: "CLIENT_EXPIRED",
+  ip_not_allowed: "IP_NOT_ALLOWED",
 };
 
 /**

@@ -25,7 +25,7 @@ interface ApiClientListPageProps {
 type RowDialog = { kind: "reset" | "delete"; client: ApiClient } | null;
 
 export function ApiClientListPage({ organizationId, canEdit, server }: ApiClientListPageProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const toast = useToast();
   const [search, setSearch] = useState("");
   const [debounced, setDebounced] = useState("");
@@ -45,7 +45,7 @@ export function ApiClientListPage({ organizationId, canEdit, server }: ApiClient
     }, 250);
     return () => clearTimeout(timer);
   }, [search]);
-  const { data, loading, error } = useApiClientList({ organizationId, first: PAGE_SIZE, after: cursors.at(-1) ?? null, filter: debounced === "" ? null : { search: debounced }, orderBy });
+  const { data, loading, error } = useApiClientList({ organizationId, first: PAGE_SIZE, after: cursors.at(-1) ?? null, filter: debounced === "" ? null : { search: debounced }, orderBy, language });
   const catalog = usePermissionCatalog();
   const organization = useClientsOrganization(organizationId).data?.organization;
   const page = data?.apiClients;

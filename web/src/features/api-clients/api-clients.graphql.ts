@@ -58,6 +58,8 @@ export interface ApiClientListVariables {
   after: string | null;
   filter: { search: string | null } | null;
   orderBy: ApiClientOrder;
+  /** Name orders sort for this language (Swedish puts Å Ä Ö after Z); part of the cache key. */
+  language: string;
 }
 
 export interface ApiClientListData {
@@ -65,8 +67,8 @@ export interface ApiClientListData {
 }
 
 export const API_CLIENTS: TypedDocumentNode<ApiClientListData, ApiClientListVariables> = gql`
-  query ApiClients($organizationId: ID!, $first: Int!, $after: String, $filter: ApiClientFilterInput, $orderBy: ApiClientOrder!) {
-    apiClients(organizationId: $organizationId, first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+  query ApiClients($organizationId: ID!, $first: Int!, $after: String, $filter: ApiClientFilterInput, $orderBy: ApiClientOrder!, $language: String) {
+    apiClients(organizationId: $organizationId, first: $first, after: $after, filter: $filter, orderBy: $orderBy, language: $language) {
       totalCount
       pageInfo {
         hasNextPage

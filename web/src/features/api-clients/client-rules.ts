@@ -1,16 +1,12 @@
 // The server's own validation rules, run as the owner types: one definition of "valid".
+import { fieldErrorText } from "../../lib/graphql-errors";
 import type { MessageKey } from "../../lib/i18n";
 import type { FieldError } from "../../../../server/src/common/errors";
 import { allowedIpsErrors, descriptionErrors, nameErrors, redirectUrisErrors } from "../../../../server/src/modules/api-clients/api-client.rules";
 
-/**
- * The words for a rule's error, as shown while the owner types. Every live-validation message
- * of these screens passes here.
- * TODO(#13): return `fieldErrorText(error)` (lib/graphql-errors.ts, from the error-reasons work)
- * once field errors carry a reason, so these texts follow the language like the server's.
- */
+/** A rule's message in the current language, as the server's errors are shown. */
 export function ruleText(error: FieldError): string {
-  return error.message;
+  return fieldErrorText(error);
 }
 
 export function nameProblem(name: string): string | undefined {

@@ -1,37 +1,19 @@
 import { useState } from "react";
 import { ErrorBanner, Loading } from "../../components/ui/error-banner";
 import { Pager } from "../../components/ui/pager";
-import { formatDateTime } from "../../lib/format";
 import { toAppError } from "../../lib/graphql-errors";
-import { useI18n, type MessageKey } from "../../lib/i18n";
-import { useAuditEvents, useClientChoices } from "./use-audit-events";
-
-const ACTIONS: Record<string, MessageKey> = {
-  "api_client.created": "audit.action.created",
-  "api_client.updated": "audit.action.updated",
-  "api_client.permissions_updated": "audit.action.permissions",
-  "api_client.secret_reset": "audit.action.reset",
-  "api_client.deleted": "audit.action.deleted",
-  "token.refused": "audit.action.refused",
-  "member.added": "audit.action.memberAdded",
-  "member.removed": "audit.action.memberRemoved",
-  "member.role_changed": "audit.action.memberRole",
-  "organization.created": "audit.action.orgCreated",
-  "organization.updated": "audit.action.orgUpdated",
-  "invitation.created": "audit.action.invitationCreated",
-  "invitation.withdrawn": "audit.action.invitationWithdrawn",
-  "invitation.accepted": "audit.action.invitationAccepted",
-  "user.password_changed": "audit.action.passwordChanged",
-  "user.sessions_signed_out": "audit.action.sessionsSignedOut",
-};
+import { useI18n } from "../../lib/i18n";
+import { AuditEventItem } from "./audit-event-item";
+import { useAuditCatalog, useAuditEvents, useClientChoices } from "./use-audit-events";
 
 /** Who did what, when, from where; newest first, filterable by client. */
 export function AuditPage({ organizationId, apiClientsEnabled }: { organizationId: string; apiClientsEnabled: boolean }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [clientId, setClientId] = useState(() => new URLSearchParams(window.location.search).get("client") ?? "");
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const { data, loading, error } = useAuditEvents({ organizationId, first: 25, after: cursors.at(-1) ?? null, filter: clientId === "" ? null : { apiClientId: clientId } });
   const choices = useClientChoices(organizationId, !apiClientsEnabled);
+  const catalog = useAuditCatalog().data?.permissionCatalog.apis ?? [];
   const page = data?.auditEvents;
   const choose = (next: string) => {
     setClientId(next);
@@ -60,42 +42,12 @@ export function AuditPage({ organizationId, apiClientsEnabled }: { organizationI
       <ErrorBanner message={error === undefined ? null : toAppError(error).message} />
       {loading && page === undefined ? (
         <Loading label={t("common.loading")} />
+      ) : page?.edges.length === 0 ? (
+        <p>{t("audit.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.when")}</th>
-                <th scope="col">{t("audit.who")}</th>
-                <th scope="col">{t("audit.what")}</th>
-                <th scope="col">{t("audit.target")}</th>
-                <th scope="col">{t("audit.from")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page?.edges.map(({ node }) => (
-                <tr key={node.id}>
-                  <td>{formatDateTime(node.createdAt, language)}</td>
-                  <td>{node.actor.label}</td>
-                  <td>
-                    {ACTIONS[node.action] === undefined ? node.action : t(ACTIONS[node.action])}
-                    <details>
-                      <summary>{t("audit.details")}</summary>
-                      <pre>{JSON.stringify(node.changes, null, 2)}</pre>
-                    </details>
-                  </td>
-                  <td>{node.targetLabel ?? "—"}</td>
-                  <td className="mono">{node.ip ?? "—"}</td>
-                </tr>
-              ))}
-              {page?.edges.length === 0 && (
-                <tr>
-                  <td colSpan={5}>{t("audit.none")}</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <ol className="item-list audit-list" aria-label={t("nav.audit")}>
+          {page?.edges.map(({ node }) => <AuditEventItem key={node.id} event={node} catalog={catalog} />)}
+        </ol>
       )}
       <Pager
         summary={page === undefined ? "" : page.totalCount === 1 ? t("audit.countOne") : t("audit.count", { count: page.totalCount })}

@@ -9,7 +9,15 @@ export interface AuditEvent {
   targetLabel: string | null;
   ip: string | null;
   changes: Record<string, unknown>;
+  /** token.refused: CLIENT_EXPIRED or IP_NOT_ALLOWED. */
+  reason: string | null;
   createdAt: string;
+}
+
+export interface AuditCatalogApi {
+  name: string;
+  title: { en: string; sv: string };
+  actions: { permission: string; title: { en: string; sv: string } }[];
 }
 
 export interface AuditVariables {
@@ -44,6 +52,7 @@ export const AUDIT_EVENTS: TypedDocumentNode<
           targetLabel
           ip
           changes
+          reason
           createdAt
         }
       }
@@ -58,6 +67,27 @@ export const CLIENT_CHOICES: TypedDocumentNode<{ apiClients: { edges: { node: { 
         node {
           id
           name
+        }
+      }
+    }
+  }
+`;
+
+export const AUDIT_CATALOG: TypedDocumentNode<{ permissionCatalog: { apis: AuditCatalogApi[] } }> = gql`
+  query AuditCatalog {
+    permissionCatalog {
+      apis {
+        name
+        title {
+          en
+          sv
+        }
+        actions {
+          permission
+          title {
+            en
+            sv
+          }
         }
       }
     }

@@ -1,5 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { AUDIT_EVENTS, CLIENT_CHOICES, type AuditVariables } from "./audit.graphql";
+import { AUDIT_CATALOG, AUDIT_EVENTS, CLIENT_CHOICES, type AuditVariables } from "./audit.graphql";
 
 export function useAuditEvents(variables: AuditVariables) {
   return useQuery(AUDIT_EVENTS, { variables, fetchPolicy: "network-only" });
@@ -7,4 +7,9 @@ export function useAuditEvents(variables: AuditVariables) {
 
 export function useClientChoices(organizationId: string, skip: boolean) {
   return useQuery(CLIENT_CHOICES, { variables: { organizationId }, skip });
+}
+
+/** Scope and permission labels for the details; the trail shows raw names until it arrives. */
+export function useAuditCatalog() {
+  return useQuery(AUDIT_CATALOG);
 }
