@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { chosenIdLimits, chosenIdProblem, finalClientId, ipProblemAt, listHasProblems, redirectProblemAt } from "./client-rules";
 
 describe("validation as you type (the server's own rules)", () => {
-  it("words IP problems as the server does", () => {
-    expect(ipProblemAt(["10.0.0.0/8", "10.0.0.0/99"], 1)).toBe('"10.0.0.0/99" has a prefix length outside 0–32');
-    expect(ipProblemAt(["::1", "::1"], 1)).toBe('"::1" is listed twice (also at position 1)');
+  it("words IP problems with the texts of the server's reasons", () => {
+    expect(ipProblemAt(["10.0.0.0/8", "10.0.0.0/99"], 1)).toBe("“10.0.0.0/99” has a prefix length outside 0–32.");
+    expect(ipProblemAt(["::1", "::1"], 1)).toBe("“::1” is listed twice (also at position 1).");
     expect(ipProblemAt(["2001:db8::/32"], 0)).toBeUndefined();
   });
 
-  it("words redirect URI problems as the server does", () => {
-    expect(redirectProblemAt(["http://example.com/cb"], 0)).toBe('"http://example.com/cb" must use https (http is allowed only for localhost)');
+  it("words redirect URI problems with the texts of the server's reasons", () => {
+    expect(redirectProblemAt(["http://example.com/cb"], 0)).toBe("“http://example.com/cb” must use https (http is allowed only for localhost).");
     expect(redirectProblemAt(["myapp://cb"], 0)).toBeUndefined();
     expect(listHasProblems([], ["https://x.example/#f"])).toBe(true);
   });
