@@ -91,7 +91,7 @@ describe("the admin app in Chromium", () => {
     expect(await dialog.getByLabel("Blogs: View").isChecked()).toBe(true);
     await dialog.getByLabel("API clients: View").check();
     await dialog.getByLabel("Allowed IP addresses: 203.0.113.0/24").fill("10.0.0.0/99");
-    expect(await dialog.getByText('"10.0.0.0/99" has a prefix length outside 0–32').isVisible()).toBe(true);
+    expect(await dialog.getByText("“10.0.0.0/99” has a prefix length outside 0–32.").isVisible()).toBe(true);
     await dialog.getByLabel("Allowed IP addresses: 203.0.113.0/24").fill("");
     await shot("04-create-dialog");
     await dialog.getByRole("button", { name: "Create client" }).click();

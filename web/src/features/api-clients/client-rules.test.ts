@@ -22,8 +22,8 @@ describe("a chosen client id, counted on the id that is stored", () => {
     expect(finalClientId("acme-ab-rpvn", "reporting-service")).toBe("acme-ab-rpvn.reporting-service");
     expect(chosenIdProblem("a".repeat(51), limits)).toBeUndefined();
     expect(finalClientId("acme-ab-rpvn", "a".repeat(51))).toHaveLength(64);
-    expect(chosenIdProblem("a".repeat(52), limits)).toEqual({ key: "clients.idTooLong", params: limits });
-    expect(chosenIdProblem("ab", limits)).toEqual({ key: "clients.idTooShort", params: limits });
-    expect(chosenIdProblem("Reporting", limits)?.key).toBe("clients.idCharacters");
+    expect(chosenIdProblem("a".repeat(52), limits)).toEqual({ key: "error.CLIENT_ID_LENGTH", params: limits });
+    expect(chosenIdProblem("ab", limits)).toEqual({ key: "error.CLIENT_ID_LENGTH", params: limits });
+    expect(chosenIdProblem("Reporting", limits)?.key).toBe("error.CLIENT_ID_CHARACTERS");
   });
 });

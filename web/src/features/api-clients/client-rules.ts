@@ -41,9 +41,9 @@ export function finalClientId(slug: string, chosen: string): string {
 }
 
 export function chosenIdProblem(chosen: string, limits: ChosenIdLimits): { key: MessageKey; params: Record<string, string | number> } | undefined {
-  if (!CHOSEN_ID_CHARACTERS.test(chosen)) return { key: "clients.idCharacters", params: {} };
-  if (chosen.length < limits.min) return { key: "clients.idTooShort", params: { ...limits } };
-  if (chosen.length > limits.max) return { key: "clients.idTooLong", params: { ...limits } };
+  // The server's reasons and texts, so the live check and a refused submit say the same thing.
+  if (!CHOSEN_ID_CHARACTERS.test(chosen)) return { key: "error.CLIENT_ID_CHARACTERS", params: { ...limits } };
+  if (chosen.length < limits.min || chosen.length > limits.max) return { key: "error.CLIENT_ID_LENGTH", params: { ...limits } };
   return undefined;
 }
 
