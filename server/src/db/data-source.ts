@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import { DataSource, type DataSourceOptions } from "typeorm";
 import type { DatabaseConfig } from "../config.js";
+import { detectGalera } from "./causal-read.js";
 import { isDatabaseUnavailable, outageOf } from "./database-outage.js";
 import { withMigrationLock } from "./migration-lock.js";
 import { ENTITIES } from "./entities.js";
@@ -86,6 +87,7 @@ export async function openDataSource(dataSource: DataSource): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await dataSource.initialize();
+      await detectGalera(dataSource);
       return;
     } catch (error) {
       if (attempt >= hosts || !isDatabaseUnavailable(error)) throw error;
