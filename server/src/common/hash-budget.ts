@@ -1,4 +1,5 @@
 import { tooManyRequests } from "./errors.js";
+import type { SharedCounters } from "./shared-counters.js";
 import { throttleKey } from "./throttle-key.js";
 
 /**
@@ -22,7 +23,24 @@ export class HashBudget {
   constructor(
     readonly limit: number,
     readonly windowMs: number,
+    /** On MySQL/MariaDB: the windows in the database, so every node spends one budget. */
+    private readonly shared: SharedCounters | null = null,
   ) {}
+
+  /**
+   * As `take`, across every node when the budget is shared. The slots are added first and the
+   * total read back, so a burst spread over nodes cannot slip past together; a request refused
+   * gives its slots back. Concurrent requests may refuse each other early, never late.
+   */
+  async acquire(key: string, cost = 1, now = Date.now()): Promise<number | null> {
+    if (this.shared === null) return this.take(key, now, cost);
+    const sharedKey = `hash-budget\u0000${key}`;
+    await this.shared.add([{ key: sharedKey, amount: cost, windowMs: this.windowMs }], now);
+    const window = (await this.shared.read([sharedKey])).get(sharedKey);
+    if (window === undefined || window.used <= this.limit) return null;
+    await this.shared.add([{ key: sharedKey, amount: -cost, windowMs: this.windowMs }], now);
+    return Math.max(1, Math.ceil((window.resetAt - now) / 1000));
+  }
 
   /** Takes `cost` slots for `key` (see throttleKey): null when granted, else seconds to wait. */
   take(key: string, now = Date.now(), cost = 1): number | null {
@@ -41,8 +59,8 @@ export class HashBudget {
    * Takes the slots of one slow hash for the caller at `ip` before it starts, or throws
    * TOO_MANY_REQUESTS (HTTP 429 with Retry-After) without hashing.
    */
-  spend(ip: string | null, cost: number, now = Date.now()): void {
-    const wait = this.take(throttleKey(ip), now, cost);
+  async spend(ip: string | null, cost: number, now = Date.now()): Promise<void> {
+    const wait = await this.acquire(throttleKey(ip), cost, now);
     if (wait !== null) throw tooManyRequests(`Too many requests from your address. Try again in ${wait} seconds.`, wait);
   }
 

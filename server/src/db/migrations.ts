@@ -4,6 +4,7 @@ import { ExactIdentifiers1763900000003 } from "./migrations/0003-exact-identifie
 import { ServerKeys1763900000004 } from "./migrations/0004-server-keys.js";
 import { MemberInvitations1763900000005 } from "./migrations/0005-member-invitations.js";
 import { UserCreatedByLink1763900000006 } from "./migrations/0006-user-created-by-link.js";
+import { ThrottleCounters1763900000011 } from "./migrations/0011-throttle-counters.js";
 
 /** In order; a new migration is appended here and never edited once released. */
-export const MIGRATIONS = [InitialSchema1763900000001, ClientsEtag1763900000002, ExactIdentifiers1763900000003, ServerKeys1763900000004, MemberInvitations1763900000005, UserCreatedByLink1763900000006];
+export const MIGRATIONS = [InitialSchema1763900000001, ClientsEtag1763900000002, ExactIdentifiers1763900000003, ServerKeys1763900000004, MemberInvitations1763900000005, UserCreatedByLink1763900000006, ThrottleCounters1763900000011];
