@@ -64,8 +64,13 @@ export class HashBudget {
     if (wait !== null) throw tooManyRequests(`Too many requests from your address. Try again in ${wait} seconds.`, wait);
   }
 
-  /** Slots `key` has left in its current window. */
-  remaining(key: string, now = Date.now()): number {
+  /** Slots `key` has left in its current window (on every node, when shared). */
+  async remaining(key: string, now = Date.now()): Promise<number> {
+    if (this.shared !== null) {
+      const sharedKey = `hash-budget\u0000${key}`;
+      const window = (await this.shared.read([sharedKey])).get(sharedKey);
+      return window === undefined ? this.limit : Math.max(0, this.limit - window.used);
+    }
     const window = this.windows.get(key);
     return window === undefined || window.resetAt <= now ? this.limit : this.limit - window.used;
   }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { isDatabaseUnavailable, isNodeNotReady, outageOf } from "../db/database-outage.js";
+import { isDatabaseUnavailable, isNodeNotReady, isNotSent, outageOf } from "../db/database-outage.js";
 import type { Ctx } from "./context.js";
 
 interface SqliteQueue {
@@ -71,7 +71,7 @@ export function retryDelayMs(attempt: number, random = Math.random()): number {
 function isRetryable(error: unknown, committing: boolean): boolean {
   const candidate = error as { code?: string; driverError?: { code?: string } };
   if (ROLLED_BACK.has(candidate.driverError?.code ?? candidate.code ?? "")) return true;
-  return !committing && isDatabaseUnavailable(error);
+  return (!committing && isDatabaseUnavailable(error)) || isNotSent(error);
 }
 
 /**

@@ -9,8 +9,14 @@ export const ER_WSREP_NOT_READY = 1047;
 interface DriverError {
   code?: string;
   errno?: number;
-  driverError?: { code?: string; errno?: number };
+  /** mysql2: the connection is unusable (lost, or closed before the statement was queued). */
+  fatal?: boolean;
+  message?: string;
+  driverError?: { code?: string; errno?: number; fatal?: boolean; message?: string };
 }
+
+// mysql2 refuses a statement on a connection it already knows is dead, before sending it.
+const CLOSED = "Can't add new command when connection is in closed state";
 
 function codeOf(error: unknown): { code: string; errno: number | null } {
   const candidate = (error ?? {}) as DriverError;
@@ -20,7 +26,29 @@ function codeOf(error: unknown): { code: string; errno: number | null } {
 /** The database is away (or this node of it cannot serve): the request may work again shortly. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const { code, errno } = codeOf(error);
-  return UNREACHABLE.has(code) || errno === ER_WSREP_NOT_READY;
+  const candidate = (error ?? {}) as DriverError;
+  return UNREACHABLE.has(code) || errno === ER_WSREP_NOT_READY || (candidate.driverError?.fatal ?? candidate.fatal) === true;
+}
+
+/** A read that failed for want of the database is run once more: the pool drops the dead connection, and may have moved to another host. */
+export async function readAgainOnce<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return read();
+  }
+}
+
+/**
+ * The statement never reached a server that could run it (connecting failed, or a Galera node
+ * outside the primary component refused it), so it wrote nothing and may be sent again.
+ */
+export function isNotSent(error: unknown): boolean {
+  const candidate = (error ?? {}) as DriverError & { syscall?: string };
+  const { code, errno } = codeOf(error);
+  const message = candidate.driverError?.message ?? candidate.message ?? "";
+  return code === "ECONNREFUSED" || candidate.syscall === "connect" || errno === ER_WSREP_NOT_READY || message.startsWith(CLOSED);
 }
 
 /** A Galera node answered that it is not in the primary component. */

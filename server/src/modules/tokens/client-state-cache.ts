@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { ipAllowlist } from "../../common/ip-address.js";
 import { causalBarrier } from "../../db/causal-read.js";
+import { readAgainOnce } from "../../db/database-outage.js";
 import { exactly } from "../../db/exact-match.js";
 import { ApiClientSecret } from "../api-clients/api-client-secret.entity.js";
 import { ApiClient } from "../api-clients/api-client.entity.js";
@@ -46,7 +47,7 @@ export class ClientStateCache {
     let pending = this.loading.get(clientId);
     if (pending === undefined || pending.since < since) {
       const started = Date.now();
-      const state = this.load(clientId, entry, started).finally(() => {
+      const state = readAgainOnce(() => this.load(clientId, entry, started)).finally(() => {
         if (this.loading.get(clientId)?.state === state) this.loading.delete(clientId);
       });
       pending = { since: started, state };

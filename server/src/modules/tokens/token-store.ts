@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
-import { isSqlite, writeNow } from "../../common/transaction.js";
+import { isSqlite, retryDelayMs, writeNow } from "../../common/transaction.js";
+import { isNodeNotReady, isNotSent, outageOf } from "../../db/database-outage.js";
 import { sqliteDate } from "../../db/prepared-select.js";
 
 export interface TokenRow {
@@ -117,15 +118,18 @@ function mysqlStore(dataSource: DataSource): TokenStore {
     new Promise<T>((resolve, reject) =>
       (dataSource.driver as unknown as { pool: MysqlPool }).pool.query(sql, params, (error, rows) => (error === null ? resolve(rows as T) : reject(error))),
     );
-  // Processes sharing the database can still deadlock on one client's rows; InnoDB rolls back
-  // just the one statement, so that statement alone is tried again.
+  // Processes sharing the database can still deadlock on one client's rows (on Galera: lose
+  // certification); InnoDB rolls back just the one statement, so that statement alone is tried
+  // again, as is one that never reached a usable server (the next attempt goes to the next host).
   const query = async <T>(sql: string, params: unknown[]): Promise<T> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await once<T>(sql, params);
       } catch (error) {
-        if ((error as { code?: string }).code !== "ER_LOCK_DEADLOCK" || attempt >= DEADLOCK_RETRIES) throw error;
-        await new Promise((resolve) => setTimeout(resolve, attempt * 5));
+        if (isNodeNotReady(error)) outageOf(dataSource).nodeNotReady();
+        const retryable = (error as { code?: string }).code === "ER_LOCK_DEADLOCK" || isNotSent(error);
+        if (!retryable || attempt >= DEADLOCK_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
       }
     }
   };
