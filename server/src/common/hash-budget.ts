@@ -28,18 +28,13 @@ export class HashBudget {
   ) {}
 
   /**
-   * As `take`, across every node when the budget is shared. The slots are added first and the
-   * total read back, so a burst spread over nodes cannot slip past together; a request refused
-   * gives its slots back. Concurrent requests may refuse each other early, never late.
+   * As `take`, across every node when the budget is shared: the check and the taking are one
+   * conditional statement in the database (SharedCounters.take), so a burst spread over nodes
+   * gets exactly the budget, as on one node.
    */
   async acquire(key: string, cost = 1, now = Date.now()): Promise<number | null> {
     if (this.shared === null) return this.take(key, now, cost);
-    const sharedKey = `hash-budget\u0000${key}`;
-    await this.shared.add([{ key: sharedKey, amount: cost, windowMs: this.windowMs }], now);
-    const window = (await this.shared.read([sharedKey])).get(sharedKey);
-    if (window === undefined || window.used <= this.limit) return null;
-    await this.shared.add([{ key: sharedKey, amount: -cost, windowMs: this.windowMs }], now);
-    return Math.max(1, Math.ceil((window.resetAt - now) / 1000));
+    return this.shared.take(`hash-budget\u0000${key}`, cost, this.limit, this.windowMs, now);
   }
 
   /** Takes `cost` slots for `key` (see throttleKey): null when granted, else seconds to wait. */
@@ -62,6 +57,11 @@ export class HashBudget {
   async spend(ip: string | null, cost: number, now = Date.now()): Promise<void> {
     const wait = await this.acquire(throttleKey(ip), cost, now);
     if (wait !== null) throw tooManyRequests(`Too many requests from your address. Try again in ${wait} seconds.`, wait);
+  }
+
+  /** Deletes ended windows of every shared throttle (they share one table); from the server's sweeper. */
+  async pruneShared(): Promise<void> {
+    await this.shared?.prune();
   }
 
   /** Slots `key` has left in its current window (on every node, when shared). */

@@ -48,6 +48,26 @@ export class SharedCounters {
     );
   }
 
+  /**
+   * Takes `amount` of `key`'s window if that keeps it within `limit`: null when taken, else the
+   * seconds until the window ends. Exact across nodes: the check and the addition are one
+   * conditional UPDATE of one row, which concurrent nodes serialize (or conflict on at
+   * certification, and the loser's statement is run again against the new count).
+   */
+  async take(key: string, amount: number, limit: number, windowMs: number, now = Date.now()): Promise<number | null> {
+    const counterKey = digest(key);
+    await retryConflicts(() =>
+      this.dataSource.query(
+        "INSERT INTO throttle_counters (counter_key, used, reset_at) VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE used = IF(reset_at <= ?, 0, used), reset_at = IF(reset_at <= ?, VALUES(reset_at), reset_at)",
+        [counterKey, now + windowMs, now, now],
+      ),
+    );
+    const taken = await retryConflicts(() => this.dataSource.query("UPDATE throttle_counters SET used = used + ? WHERE counter_key = ? AND used + ? <= ?", [amount, counterKey, amount, limit]));
+    if (((taken as { affectedRows?: number }).affectedRows ?? 0) > 0) return null;
+    const rows = (await this.dataSource.query("SELECT reset_at FROM throttle_counters WHERE counter_key = ?", [counterKey])) as { reset_at: number | string }[];
+    return Math.max(1, Math.ceil((Number(rows[0]?.reset_at ?? now + windowMs) - now) / 1000));
+  }
+
   async clear(key: string): Promise<void> {
     await this.dataSource.query("DELETE FROM throttle_counters WHERE counter_key = ?", [digest(key)]);
   }
@@ -71,6 +91,19 @@ export class SharedCounters {
       for (const read of batch) read.resolve(windows);
     } catch (error) {
       for (const read of batch) read.reject(error);
+    }
+  }
+}
+
+/** A statement that lost a deadlock or a certification conflict changed nothing: run it again. */
+async function retryConflicts<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+      if (code !== "ER_LOCK_DEADLOCK" || attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(500, 10 * 2 ** attempt)));
     }
   }
 }
