@@ -1,6 +1,7 @@
 import { clientCredentials } from "./client-credentials.js";
 import { readForm } from "./form-body.js";
-import { InvalidRequest, InvalidScope, OAuthError, UnsupportedGrantType } from "./oauth-errors.js";
+import { InvalidClient, InvalidRequest, InvalidScope, OAuthError, UnsupportedGrantType } from "./oauth-errors.js";
+import { ClientGone } from "../modules/tokens/token-store.js";
 import { authenticateClient, NO_STORE, type OAuthHandler } from "./oauth-request.js";
 import { sendJson } from "./oauth-errors.js";
 import type { AppServices } from "../app-services.js";
@@ -37,7 +38,10 @@ export function tokenRoute(app: AppServices): OAuthHandler {
     const client = await authenticateClient(app, ctx, credentials);
     const granted = grantedScope(client.state, params.get("scope"));
     if ("problem" in granted) throw new InvalidScope(granted.problem);
-    const issued = await app.services.tokens.issue(ctx, client.state, client.secretVersion, granted.scope, audience, ctx.ip ?? "");
+    const issued = await app.services.tokens.issue(ctx, client.state, client.secretVersion, granted.scope, audience, ctx.ip ?? "").catch((error: unknown) => {
+      // Deleted (through any node) between authentication and recording: as if the id were unknown.
+      throw error instanceof ClientGone ? new InvalidClient(credentials.usedBasic) : error;
+    });
     sendJson(res, 200, { access_token: issued.accessToken, token_type: "Bearer", expires_in: issued.expiresIn, scope: issued.scope }, NO_STORE);
   };
 }

@@ -29,6 +29,19 @@ export function createTokenStore(dataSource: DataSource): TokenStore {
   return isSqlite(dataSource) ? sqliteStore(dataSource) : mysqlStore(dataSource);
 }
 
+/** The token's client was deleted after it authenticated: no token is recorded, none is given out. */
+export class ClientGone extends Error {
+  constructor() {
+    super("The client no longer exists");
+    this.name = "ClientGone";
+  }
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? "";
+  return code === "ER_NO_REFERENCED_ROW_2" || code === "SQLITE_CONSTRAINT_FOREIGNKEY";
+}
+
 interface Pending {
   row: TokenRow;
   maxTokens: number;
@@ -61,18 +74,36 @@ function groupCommit(writeBatch: (rows: TokenRow[], limits: Map<string, number>)
       schedule();
     };
     const limits = new Map(items.map((item) => [item.row.apiClientId, item.maxTokens]));
+    const failed = (error: unknown) => {
+      if (!isForeignKeyViolation(error) || items.length === 1) return settle(error ?? new Error("token batch failed"));
+      // A client of the batch was deleted meanwhile: the others' tokens are written one by one.
+      void writeAlone(items).then(() => {
+        writing = false;
+        schedule();
+      });
+    };
     try {
       const written = writeBatch(items.map((item) => item.row), limits);
-      if (written instanceof Promise) written.then(() => settle(), (error: unknown) => settle(error ?? new Error("token batch failed")));
+      if (written instanceof Promise) written.then(() => settle(), failed);
       else settle();
     } catch (error) {
-      settle(error ?? new Error("token batch failed"));
+      failed(error);
+    }
+  };
+  const writeAlone = async (items: Pending[]) => {
+    for (const item of items) {
+      try {
+        await writeBatch([item.row], new Map([[item.row.apiClientId, item.maxTokens]]));
+        item.done();
+      } catch (error) {
+        item.done(isForeignKeyViolation(error) ? new ClientGone() : (error ?? new Error("token batch failed")));
+      }
     }
   };
   return {
     record(row, maxTokens) {
       return new Promise<void>((resolve, reject) => {
-        pending.push({ row, maxTokens, done: (error) => (error === undefined ? resolve() : reject(error)) });
+        pending.push({ row, maxTokens, done: (error) => (error === undefined ? resolve() : reject(isForeignKeyViolation(error) ? new ClientGone() : error)) });
         schedule();
       });
     },
