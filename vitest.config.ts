@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 import { findMysqlBinaries } from "./server/test/support/mysql-server.js";
+import { hasGalera } from "./server/test/support/galera-cluster.js";
 
 const require = createRequire(import.meta.url);
 // Vite would pick graphql's ESM build while type-graphql and Apollo load the CommonJS one:
@@ -16,6 +17,10 @@ const hasChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin
 if (!hasChromium && !isCi) {
   console.warn("\n[clavis] Browser tests are not run: no Chromium on this machine (apt-get install chromium).\n");
 }
+const galera = hasGalera();
+if (!galera && !isCi) {
+  console.warn("\n[clavis] Galera tests are not run: no Galera provider here (apt-get install mariadb-server galera-4 rsync).\n");
+}
 if (!hasMysql && !isCi) {
   console.warn("\n[clavis] MySQL tests are not run: no mariadbd/mysqld on this machine (apt-get install mariadb-server).\n");
 }
@@ -25,8 +30,8 @@ const integration = (db: "sqlite" | "mysql") => ({
   test: {
     name: db,
     include: ["server/test/**/*.test.ts"],
-    // *.mysql.test.ts need a MySQL server of their own (stopping it, for one).
-    exclude: db === "sqlite" ? ["server/test/**/*.mysql.test.ts"] : [],
+    // *.mysql.test.ts need a MySQL server of their own (stopping it, for one); *.galera.test.ts a cluster.
+    exclude: db === "sqlite" ? ["server/test/**/*.mysql.test.ts", "server/test/**/*.galera.test.ts"] : ["server/test/**/*.galera.test.ts"],
     env: { CLAVIS_TEST_DB: db },
     globalSetup: [...(db === "mysql" ? ["server/test/support/mysql.global-setup.ts"] : []), "server/test/support/leak.global-setup.ts"],
     testTimeout: 30_000,
@@ -42,6 +47,10 @@ export default defineConfig({
       integration("sqlite"),
       // With CI=true the project runs even without a server, so the missing install fails loudly.
       ...(hasMysql || isCi ? [integration("mysql")] : []),
+      // With CI=true the project runs even without galera-4, so the missing install fails loudly.
+      ...(galera || isCi
+        ? [{ resolve, test: { name: "galera", include: ["server/test/**/*.galera.test.ts"], env: { CLAVIS_TEST_DB: "mysql" }, globalSetup: ["server/test/support/leak.global-setup.ts"], testTimeout: 600_000, hookTimeout: 300_000 } }]
+        : []),
       { plugins: [react()], resolve, test: { name: "web", include: ["web/src/**/*.test.{ts,tsx}"], environment: "jsdom", setupFiles: ["web/src/test-setup.ts"] } },
       // With CI=true the browser project runs even without Chromium, so the missing install fails loudly.
       ...(hasChromium || isCi

@@ -35,7 +35,25 @@ describe("loadConfig", () => {
 
   it("parses a mysql URL with encoded credentials", () => {
     const config = loadConfig({ DATABASE_URL: "mysql://clavis:p%40ss%3Aword@db.internal:3307/clavis_prod" });
-    expect(config.database).toEqual({ kind: "mysql", host: "db.internal", port: 3307, user: "clavis", password: "p@ss:word", database: "clavis_prod" });
+    expect(config.database).toEqual({ kind: "mysql", host: "db.internal", port: 3307, user: "clavis", password: "p@ss:word", database: "clavis_prod", hosts: [{ host: "db.internal", port: 3307 }] });
+  });
+
+  it("takes several hosts of one cluster, in order, each with its own or the default port", () => {
+    const config = loadConfig({ DATABASE_URL: "mysql://clavis:p%40ss@g1.internal:3306,g2.internal:3307,[::1]/clavis" });
+    expect(config.database).toEqual({
+      kind: "mysql",
+      host: "g1.internal",
+      port: 3306,
+      user: "clavis",
+      password: "p@ss",
+      database: "clavis",
+      hosts: [{ host: "g1.internal", port: 3306 }, { host: "g2.internal", port: 3307 }, { host: "::1", port: 3306 }],
+    });
+  });
+
+  it("rejects a host list entry that is not host or host:port, without echoing the URL", () => {
+    const error = errorOf({ DATABASE_URL: "mysql://u:hunter2secret@g1:3306,g2:notaport/db" });
+    expect(error.message).toBe("Configuration error: DATABASE_URL has a host list entry that is not host or host:port (expected mysql://user:password@h1:3306,h2:3306/database)");
   });
 
   it("defaults the mysql port to 3306", () => {

@@ -4,7 +4,13 @@ import { ipOrCidrProblem } from "./common/ip-syntax.js";
 
 export type DatabaseConfig =
   | { kind: "sqlite"; path: string }
-  | { kind: "mysql"; host: string; port: number; user: string; password: string; database: string };
+  | { kind: "mysql"; host: string; port: number; user: string; password: string; database: string; hosts: DatabaseHost[] };
+
+/** One server of a MySQL/MariaDB URL; several (a Galera cluster) are tried in order. */
+export interface DatabaseHost {
+  host: string;
+  port: number;
+}
 
 export type TrustProxy = false | number | string[];
 
@@ -101,10 +107,38 @@ export function parseDatabaseUrl(raw: string): DatabaseConfig {
   );
 }
 
-function parseMysqlUrl(raw: string): DatabaseConfig {
+/**
+ * mysql://user:password@h1:3306,h2:3307,h3/database: the hosts of a Galera cluster, tried in
+ * order (see db/host-failover.ts). WHATWG URLs take one host, so the list is cut out first.
+ */
+function splitHosts(raw: string): { single: string; hosts: string[] } {
+  const scheme = raw.indexOf("://") + 3;
+  const pathStart = raw.indexOf("/", scheme);
+  const authority = raw.slice(scheme, pathStart === -1 ? raw.length : pathStart);
+  const at = authority.lastIndexOf("@");
+  const hosts = authority.slice(at + 1).split(",");
+  if (hosts.length === 1) return { single: raw, hosts };
+  return { single: raw.slice(0, scheme + at + 1) + hosts[0] + (pathStart === -1 ? "" : raw.slice(pathStart)), hosts };
+}
+
+function parseHost(text: string): DatabaseHost {
   let url: URL;
   try {
-    url = new URL(raw);
+    url = new URL(`mysql://${text}`);
+  } catch {
+    throw new ConfigError("DATABASE_URL", "has a host list entry that is not host or host:port (expected mysql://user:password@h1:3306,h2:3306/database)");
+  }
+  if (url.hostname === "" || url.username !== "" || url.pathname !== "") {
+    throw new ConfigError("DATABASE_URL", "has a host list entry that is not host or host:port (expected mysql://user:password@h1:3306,h2:3306/database)");
+  }
+  return { host: url.hostname.replace(/^\[|\]$/g, ""), port: url.port === "" ? 3306 : Number(url.port) };
+}
+
+function parseMysqlUrl(raw: string): DatabaseConfig {
+  const { single, hosts } = splitHosts(raw);
+  let url: URL;
+  try {
+    url = new URL(single);
   } catch {
     throw new ConfigError("DATABASE_URL", "is not a valid mysql:// URL (expected mysql://user:password@host:3306/database)");
   }
@@ -114,13 +148,14 @@ function parseMysqlUrl(raw: string): DatabaseConfig {
     throw new ConfigError("DATABASE_URL", "must name one database after the host, e.g. mysql://user:password@host:3306/clavis");
   }
   if (url.username === "") throw new ConfigError("DATABASE_URL", "has no user name (expected mysql://user:password@host:3306/database)");
+  const first = { host: url.hostname.replace(/^\[|\]$/g, ""), port: url.port === "" ? 3306 : Number(url.port) };
   return {
     kind: "mysql",
-    host: url.hostname.replace(/^\[|\]$/g, ""),
-    port: url.port === "" ? 3306 : Number(url.port),
+    ...first,
     user: decodeURIComponent(url.username),
     password: decodeURIComponent(url.password),
     database,
+    hosts: [first, ...hosts.slice(1).map(parseHost)],
   };
 }
 

@@ -3,8 +3,9 @@ import type { DataSource } from "typeorm";
 import { createLogger } from "./common/logger.js";
 import { startMemoryProbe } from "./common/memory-probe.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { createDataSource, migrate } from "./db/data-source.js";
+import { createDataSource, migrate, openDataSource } from "./db/data-source.js";
 import { describeDatabaseError } from "./db/database-errors.js";
+import { outageOf } from "./db/database-outage.js";
 import { listen } from "./http/server.js";
 import { CatalogError } from "./modules/permissions/permission-catalog.js";
 import { KeyDecryptionError } from "./modules/signing-keys/key-encryption.js";
@@ -17,8 +18,9 @@ async function main(): Promise<void> {
   if (process.env.CLAVIS_MEMORY_PROBE === "1") startMemoryProbe();
   const logger = createLogger(config.logLevel);
   const dataSource = createDataSource(config.database);
+  outageOf(dataSource).logTo(logger);
   try {
-    await dataSource.initialize();
+    await openDataSource(dataSource);
   } catch (error) {
     throw new StartupError(`Cannot open the database (${config.database.kind}): ${describeDatabaseError(error)}`);
   }

@@ -1,6 +1,8 @@
 import type { DataSource } from "typeorm";
 import type { Actor, Ctx } from "./common/context.js";
 import { HashBudget } from "./common/hash-budget.js";
+import { SharedCounters } from "./common/shared-counters.js";
+import { isSqlite } from "./common/transaction.js";
 import type { Config } from "./config.js";
 import { ApiClientService } from "./modules/api-clients/api-client.service.js";
 import { AuditService } from "./modules/audit/audit.service.js";
@@ -61,8 +63,10 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const keys = new SigningKeyService(keyRing, audit);
   const lastUsed = new LastUsedRecorder(dataSource);
   // Per address and minute: 20 password hashes or 100 client-secret verifications (HASH_COST).
-  const hashBudget = new HashBudget(100, 60_000);
-  const signIn = new SignInGuard(hashBudget);
+  // On MySQL/MariaDB the throttles count in the database, so several nodes share one allowance.
+  const shared = isSqlite(dataSource) ? null : new SharedCounters(dataSource);
+  const hashBudget = new HashBudget(100, 60_000, shared);
+  const signIn = new SignInGuard(hashBudget, shared);
   const auth = new AuthService(organizations, audit, hashBudget, signIn);
   return {
     catalog,
@@ -76,7 +80,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
     apiClients: new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx)),
     keys,
     clientStates,
-    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit, hashBudget),
+    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit, hashBudget, shared),
     tokens: new TokenService(config.issuer, dataSource, keys, clientStates, lastUsed),
     lastUsed,
     invitations: new InvitationService(access, audit, auth, hashBudget, new ShowLinkToInviter(), config.issuer),

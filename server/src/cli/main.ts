@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { parseArgs } from "node:util";
 import type { DataSource } from "typeorm";
 import { ConfigError, loadConfig } from "../config.js";
-import { createDataSource } from "../db/data-source.js";
+import { createDataSource, openDataSource } from "../db/data-source.js";
 import { describeDatabaseError } from "../db/database-errors.js";
 import { KeyDecryptionError } from "../modules/signing-keys/key-encryption.js";
 import { keyConfigError } from "../modules/signing-keys/key-ring.js";
@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
         if (dataSource === null) {
           const opening = createDataSource(config.database);
           try {
-            await opening.initialize();
+            await openDataSource(opening);
           } catch (error) {
             throw new UsageError(`Cannot open the database (${config.database.kind}): ${describeDatabaseError(error)}`);
           }

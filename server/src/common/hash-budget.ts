@@ -1,4 +1,5 @@
 import { tooManyRequests } from "./errors.js";
+import type { SharedCounters } from "./shared-counters.js";
 import { throttleKey } from "./throttle-key.js";
 
 /**
@@ -22,7 +23,19 @@ export class HashBudget {
   constructor(
     readonly limit: number,
     readonly windowMs: number,
+    /** On MySQL/MariaDB: the windows in the database, so every node spends one budget. */
+    private readonly shared: SharedCounters | null = null,
   ) {}
+
+  /**
+   * As `take`, across every node when the budget is shared: the check and the taking are one
+   * conditional statement in the database (SharedCounters.take), so a burst spread over nodes
+   * gets exactly the budget, as on one node.
+   */
+  async acquire(key: string, cost = 1, now = Date.now()): Promise<number | null> {
+    if (this.shared === null) return this.take(key, now, cost);
+    return this.shared.take(`hash-budget\u0000${key}`, cost, this.limit, this.windowMs, now);
+  }
 
   /** Takes `cost` slots for `key` (see throttleKey): null when granted, else seconds to wait. */
   take(key: string, now = Date.now(), cost = 1): number | null {
@@ -41,13 +54,23 @@ export class HashBudget {
    * Takes the slots of one slow hash for the caller at `ip` before it starts, or throws
    * TOO_MANY_REQUESTS (HTTP 429 with Retry-After) without hashing.
    */
-  spend(ip: string | null, cost: number, now = Date.now()): void {
-    const wait = this.take(throttleKey(ip), now, cost);
+  async spend(ip: string | null, cost: number, now = Date.now()): Promise<void> {
+    const wait = await this.acquire(throttleKey(ip), cost, now);
     if (wait !== null) throw tooManyRequests(`Too many requests from your address. Try again in ${wait} seconds.`, wait);
   }
 
-  /** Slots `key` has left in its current window. */
-  remaining(key: string, now = Date.now()): number {
+  /** Deletes ended windows of every shared throttle (they share one table); from the server's sweeper. */
+  async pruneShared(): Promise<void> {
+    await this.shared?.prune();
+  }
+
+  /** Slots `key` has left in its current window (on every node, when shared). */
+  async remaining(key: string, now = Date.now()): Promise<number> {
+    if (this.shared !== null) {
+      const sharedKey = `hash-budget\u0000${key}`;
+      const window = (await this.shared.read([sharedKey])).get(sharedKey);
+      return window === undefined ? this.limit : Math.max(0, this.limit - window.used);
+    }
     const window = this.windows.get(key);
     return window === undefined || window.resetAt <= now ? this.limit : this.limit - window.used;
   }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { isDatabaseUnavailable, isNodeNotReady, isNotSent, outageOf } from "../db/database-outage.js";
 import type { Ctx } from "./context.js";
 
 interface SqliteQueue {
@@ -41,34 +42,56 @@ function enqueue<T>(dataSource: DataSource, work: () => T | Promise<T>): Promise
  * write therefore take turns (see `sqliteWrite`).
  */
 export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (!isSqlite(dataSource)) return withDeadlockRetry(() => dataSource.transaction(work));
+  if (!isSqlite(dataSource)) return withRetry(dataSource, work);
   return enqueue(dataSource, () => dataSource.transaction(work));
 }
 
-const RETRYABLE = new Set(["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT"]);
+// 1213 is also how Galera reports a transaction that lost certification against another node's
+// write at COMMIT (or was aborted by one being applied); 1205 rolls back the statement, and the
+// rollback here the rest. Both leave nothing written, so the whole transaction runs again.
+const ROLLED_BACK = new Set(["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT"]);
 // Creates and deletes take the organization row first, but resets and edits take the client row
 // first and the organization's etag after, and InnoDB's gap locks on the token and secret indexes
-// pick victims too when one organization's clients change at full speed: eight attempts keep that
-// invisible to callers while staying bounded.
-const ATTEMPTS = 8;
+// pick victims too when one organization's clients change at full speed; on Galera, two nodes
+// changing one organization at once conflict at COMMIT. Eight attempts keep that invisible to
+// callers while staying bounded (at most about 1.5 s of waiting in all).
+export const TRANSACTION_ATTEMPTS = 8;
 
-function isRetryable(error: unknown): boolean {
-  const candidate = error as { code?: string; driverError?: { code?: string } };
-  return RETRYABLE.has(candidate.driverError?.code ?? candidate.code ?? "");
+/** Full jitter on an exponential step (10 ms doubling, at most 500 ms): retries of two nodes do not meet again. */
+export function retryDelayMs(attempt: number, random = Math.random()): number {
+  return Math.round(random * Math.min(500, 10 * 2 ** (attempt - 1)));
 }
 
 /**
- * InnoDB picks a victim when concurrent transactions lock rows in different orders (creates,
- * deletes and token writes of one organization) and rolls that transaction back whole, so it is
- * run again. Work functions read what they need inside the transaction, so a rerun is safe.
+ * Whether the failed attempt may be run again. A deadlock or certification failure rolled it
+ * back whole. A connection that failed before COMMIT was sent wrote nothing (the server rolls
+ * back an open transaction whose connection is gone), and the next attempt goes to a live host;
+ * a connection lost during COMMIT may have committed, so that one is not retried.
  */
-async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
+function isRetryable(error: unknown, committing: boolean): boolean {
+  const candidate = error as { code?: string; driverError?: { code?: string } };
+  if (ROLLED_BACK.has(candidate.driverError?.code ?? candidate.code ?? "")) return true;
+  return (!committing && isDatabaseUnavailable(error)) || isNotSent(error);
+}
+
+/**
+ * Runs the transaction, and runs it again whole when it was rolled back (see isRetryable). Work
+ * functions read what they need inside the transaction and write their audit events in it, so
+ * a rerun neither repeats an audit event nor takes a slot twice.
+ */
+async function withRetry<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
+    let committing = false;
     try {
-      return await run();
+      return await dataSource.transaction(async (manager) => {
+        const result = await work(manager);
+        committing = true;
+        return result;
+      });
     } catch (error) {
-      if (!isRetryable(error) || attempt >= ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
+      if (isNodeNotReady(error)) outageOf(dataSource).nodeNotReady();
+      if (attempt >= TRANSACTION_ATTEMPTS || !isRetryable(error, committing)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
     }
   }
 }

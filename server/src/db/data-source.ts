@@ -3,14 +3,34 @@ import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import { DataSource, type DataSourceOptions } from "typeorm";
 import type { DatabaseConfig } from "../config.js";
+import { detectGalera } from "./causal-read.js";
+import { isDatabaseUnavailable, outageOf } from "./database-outage.js";
+import { withMigrationLock } from "./migration-lock.js";
 import { ENTITIES } from "./entities.js";
+import { HostFailover } from "./host-failover.js";
 import { MIGRATIONS } from "./migrations.js";
 
+const failovers = new WeakMap<DataSource, HostFailover>();
+
 export function createDataSource(database: DatabaseConfig): DataSource {
-  return new DataSource(dataSourceOptions(database));
+  if (database.kind === "sqlite") return new DataSource(dataSourceOptions(database, null));
+  let dataSource: DataSource | null = null;
+  const failover = new HostFailover(database.hosts, {
+    switched: (from, to) => dataSource !== null && outageOf(dataSource).switched(from, to),
+    connected: () => dataSource !== null && outageOf(dataSource).reachable(),
+  });
+  dataSource = new DataSource(dataSourceOptions(database, failover));
+  failovers.set(dataSource, failover);
+  outageOf(dataSource).failover = failover;
+  return dataSource;
 }
 
-function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+/** The host list of a MySQL/MariaDB data source (null on SQLite). */
+export function failoverOf(dataSource: DataSource): HostFailover | null {
+  return failovers.get(dataSource) ?? null;
+}
+
+function dataSourceOptions(database: DatabaseConfig, failover: HostFailover | null): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
   if (database.kind === "sqlite") {
     if (database.path !== ":memory:") createPrivately(database.path);
@@ -37,7 +57,8 @@ function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     timezone: "Z",
     poolSize: 10,
     connectTimeout: 5000,
-    extra: { enableKeepAlive: true },
+    // Every connection goes to the failover's current host (one, or a Galera cluster's several).
+    extra: { stream: failover?.connect },
   };
 }
 
@@ -52,6 +73,24 @@ function createPrivately(path: string): void {
 
 /** Applies pending migrations; returns the names of those it ran. */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const ran = await dataSource.runMigrations({ transaction: "each" });
-  return ran.map((migration) => migration.name);
+  const run = async () => (await dataSource.runMigrations({ transaction: "each" })).map((migration) => migration.name);
+  // SQLite has one process; servers may have several starting at once (see withMigrationLock).
+  return dataSource.options.type === "better-sqlite3" ? run() : withMigrationLock(dataSource, run);
+}
+
+/**
+ * Opens the data source; with several hosts, a host that refuses the first connection hands
+ * over to the next (HostFailover), so each is tried once before giving up.
+ */
+export async function openDataSource(dataSource: DataSource): Promise<void> {
+  const hosts = failoverOf(dataSource)?.hosts.length ?? 1;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await dataSource.initialize();
+      await detectGalera(dataSource);
+      return;
+    } catch (error) {
+      if (attempt >= hosts || !isDatabaseUnavailable(error)) throw error;
+    }
+  }
 }

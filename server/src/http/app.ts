@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { AppServices } from "../app-services.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isDatabaseUnavailable, outageOf, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../db/database-outage.js";
 import { createApollo, buildClavisSchema } from "./graphql.js";
 import { graphqlRoute } from "./graphql-route.js";
 import { healthRoutes } from "./health.route.js";
@@ -17,7 +18,7 @@ export interface HttpApp {
 }
 
 export async function createHttpApp(app: AppServices, clientIp: (req: IncomingMessage) => string): Promise<HttpApp> {
-  const apollo = await createApollo(await buildClavisSchema(), app.logger);
+  const apollo = await createApollo(await buildClavisSchema(), app.logger, outageOf(app.dataSource));
   const handler = express();
   handler.disable("x-powered-by");
   handler.set("trust proxy", app.config.trustProxy);
@@ -34,6 +35,11 @@ export async function createHttpApp(app: AppServices, clientIp: (req: IncomingMe
 /** Middleware errors become JSON with their status; the rest is a bare 500. */
 function jsonErrors(app: AppServices): ErrorRequestHandler {
   return (err, _req, res, _next) => {
+    if (isDatabaseUnavailable(err)) {
+      outageOf(app.dataSource).failed(err);
+      if (!res.headersSent) res.status(503).set("retry-after", String(UNAVAILABLE_RETRY_AFTER_SECONDS)).json({ error: "temporarily_unavailable", error_description: "The database is unavailable" });
+      return;
+    }
     const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) app.logger.error({ err, reqId: res.locals.requestId }, "unhandled request error");
     const body =

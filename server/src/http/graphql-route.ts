@@ -2,7 +2,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { AppServices } from "../app-services.js";
 import { createCtx } from "../services.js";
+import { GraphQLError } from "graphql";
+import { isDatabaseUnavailable, outageOf, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../db/database-outage.js";
 import { resolveActor } from "./graphql-actor.js";
+import { SERVICE_UNAVAILABLE, serviceUnavailableError } from "./graphql-status.js";
 import type { GraphQLContext } from "./graphql-context.js";
 import { BodyError, readJsonBody } from "./json-body.js";
 import { startRequestLog } from "./logging.js";
@@ -35,7 +38,13 @@ async function serve(app: AppServices, apollo: ApolloServer<GraphQLContext>, req
     httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: query === -1 ? "" : url.slice(query), body },
     context: async () => {
       const anonymous = createCtx(app.dataSource, { type: "ANONYMOUS" }, { ip, requestId });
-      const { actor, sessionToken } = await resolveActor(app, anonymous, req);
+      const { actor, sessionToken } = await resolveActor(app, anonymous, req).catch((error: unknown) => {
+        // Apollo answers a failed context with 500 unless the error names its HTTP status.
+        if (!isDatabaseUnavailable(error)) throw error;
+        outageOf(app.dataSource).failed(error);
+        const http = { status: 503, headers: new HeaderMap([["retry-after", String(UNAVAILABLE_RETRY_AFTER_SECONDS)]]) };
+        throw new GraphQLError(serviceUnavailableError().message, { extensions: { code: SERVICE_UNAVAILABLE, http } });
+      });
       return { app, ctx: { ...anonymous, actor }, requestId, ip, res, sessionToken, acceptLanguage: req.headers["accept-language"] ?? null };
     },
   });

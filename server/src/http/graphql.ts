@@ -8,14 +8,15 @@ import type { Logger } from "../common/logger.js";
 import { RESOLVERS } from "./resolvers.js";
 import type { GraphQLContext } from "./graphql-context.js";
 import { complexityLimit, depthLimit, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH } from "./graphql-limits.js";
-import { tooManyRequestsStatus } from "./graphql-status.js";
+import { isDatabaseUnavailable, type DatabaseOutage } from "../db/database-outage.js";
+import { SERVICE_UNAVAILABLE, serviceUnavailableError, serviceUnavailableStatus, tooManyRequestsStatus } from "./graphql-status.js";
 import { persistedQueriesRefused } from "./graphql-persisted-queries.js";
 
 export function buildClavisSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: RESOLVERS, validate: false, emitSchemaFile: false });
 }
 
-export async function createApollo(schema: GraphQLSchema, logger: Logger): Promise<ApolloServer<GraphQLContext>> {
+export async function createApollo(schema: GraphQLSchema, logger: Logger, outage: DatabaseOutage | null = null): Promise<ApolloServer<GraphQLContext>> {
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     csrfPrevention: true,
@@ -28,16 +29,20 @@ export async function createApollo(schema: GraphQLSchema, logger: Logger): Promi
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     // No HTTP caching of GraphQL answers here, so the per-field cache-control bookkeeping is off.
     // No landing page: Apollo's loads a script from its CDN into Clavis's origin, outside the CSP.
-    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY), tooManyRequestsStatus(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), persistedQueriesRefused()],
-    formatError: (formatted, error) => formatError(formatted, error, logger),
+    plugins: [complexityLimit(MAX_QUERY_COMPLEXITY), tooManyRequestsStatus(), serviceUnavailableStatus(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), persistedQueriesRefused()],
+    formatError: (formatted, error) => formatError(formatted, error, logger, outage),
   });
   await apollo.start();
   return apollo;
 }
 
 /** The one place GraphQL errors are shaped: AppErrors keep code and fields; the unexpected is hidden. */
-function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger, outage: DatabaseOutage | null): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  if (isDatabaseUnavailable(original) || formatted.extensions?.code === SERVICE_UNAVAILABLE) {
+    outage?.failed(original);
+    return serviceUnavailableError(formatted.path);
+  }
   if (original instanceof AppError) {
     const extensions: Record<string, unknown> = { code: original.code, reason: original.reason, params: original.params };
     if (original.fields.length > 0) extensions.fields = original.fields;

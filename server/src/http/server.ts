@@ -27,6 +27,7 @@ export async function listen(app: AppServices, port: number, host: string): Prom
   await app.services.serverKeys.secretDigestKey(system);
   const sweeper = setInterval(() => {
     app.services.tokens.pruneExpired(system).catch((error: unknown) => app.logger.warn({ err: error }, "pruning expired tokens failed"));
+    app.services.hashBudget.pruneShared().catch((error: unknown) => app.logger.warn({ err: error }, "pruning throttle windows failed"));
   }, SWEEP_MS);
   sweeper.unref();
   const server = createServer((req, res) => {

@@ -41,6 +41,16 @@ export class TooManyAttempts extends OAuthError {
   }
 }
 
+/**
+ * 503 with Retry-After: the database is away, so nothing about the client can be known. RFC
+ * 6749 §4.1.2.1 names temporarily_unavailable for a server that cannot answer for now.
+ */
+export class TemporarilyUnavailable extends OAuthError {
+  constructor(retryAfterSeconds: number) {
+    super("temporarily_unavailable", `The service is temporarily unavailable. Retry after ${retryAfterSeconds} seconds.`, 503, { "retry-after": String(retryAfterSeconds) });
+  }
+}
+
 export class UnauthorizedClient extends OAuthError {
   constructor(description: string) {
     super("unauthorized_client", description);

@@ -4,7 +4,8 @@ import { startRequestLog } from "../http/logging.js";
 import { introspectRoute } from "./introspect.route.js";
 import { jwksRoute } from "./jwks.route.js";
 import { metadataRoute } from "./metadata.route.js";
-import { OAuthError, sendOAuthError } from "./oauth-errors.js";
+import { isDatabaseUnavailable, outageOf, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../db/database-outage.js";
+import { OAuthError, sendOAuthError, TemporarilyUnavailable } from "./oauth-errors.js";
 import { anonymousCtx, type OAuthHandler } from "./oauth-request.js";
 import { revokeRoute } from "./revoke.route.js";
 import { tokenRoute } from "./token.route.js";
@@ -25,6 +26,12 @@ export function oauthRoutes(app: AppServices, clientIp: (req: IncomingMessage) =
   ]);
   const paths = new Set([...table.keys()].map((key) => key.slice(key.indexOf(" ") + 1)));
   const onUnexpected = (error: unknown) => app.logger.error({ err: error }, "unexpected error in an OAuth route");
+  const outage = outageOf(app.dataSource);
+  const fail = (res: ServerResponse, error: unknown) => {
+    if (!isDatabaseUnavailable(error)) return sendOAuthError(res, error, onUnexpected);
+    outage.failed(error);
+    sendOAuthError(res, new TemporarilyUnavailable(UNAVAILABLE_RETRY_AFTER_SECONDS), onUnexpected);
+  };
   return (req) => {
     const url = req.url ?? "";
     const query = url.indexOf("?");
@@ -40,7 +47,7 @@ export function oauthRoutes(app: AppServices, clientIp: (req: IncomingMessage) =
         sendOAuthError(res, new OAuthError("invalid_request", `${request.method} is not allowed on ${path}`, 405), onUnexpected);
         return;
       }
-      handler(request, res, anonymousCtx(app, ip, requestId)).catch((error: unknown) => sendOAuthError(res, error, onUnexpected));
+      handler(request, res, anonymousCtx(app, ip, requestId)).catch((error: unknown) => fail(res, error));
     };
   };
 }

@@ -1,6 +1,7 @@
 import { clientCredentials } from "./client-credentials.js";
 import { readForm } from "./form-body.js";
-import { InvalidRequest, InvalidScope, OAuthError, UnsupportedGrantType } from "./oauth-errors.js";
+import { InvalidClient, InvalidRequest, InvalidScope, OAuthError, UnsupportedGrantType } from "./oauth-errors.js";
+import { ClientGone } from "../modules/tokens/token-store.js";
 import { authenticateClient, NO_STORE, type OAuthHandler } from "./oauth-request.js";
 import { sendJson } from "./oauth-errors.js";
 import type { AppServices } from "../app-services.js";
@@ -41,7 +42,10 @@ export function tokenRoute(app: AppServices): OAuthHandler {
     const granted = grantedScope(client.state, params.get("scope"));
     if ("problem" in granted) throw new InvalidScope(granted.problem);
     const user = userGrant === null ? null : await grantedUser(app, ctx, client.state, userGrant);
-    const issued = await app.services.tokens.issue(ctx, client.state, client.secretVersion, granted.scope, audience, ctx.ip ?? "", user);
+    const issued = await app.services.tokens.issue(ctx, client.state, client.secretVersion, granted.scope, audience, ctx.ip ?? "", user).catch((error: unknown) => {
+      // Deleted (through any node) between authentication and recording: as if the id were unknown.
+      throw error instanceof ClientGone ? new InvalidClient(credentials.usedBasic) : error;
+    });
     if (user !== null) await app.services.userTokens.recordIssued(ctx, client.state, user, issued);
     sendJson(res, 200, { access_token: issued.accessToken, token_type: "Bearer", expires_in: issued.expiresIn, scope: issued.scope }, NO_STORE);
   };

@@ -52,11 +52,23 @@ describe("the MySQL server going away and coming back", () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     await sleep(600); // past the client-state cache, so /token needs the database
     const down = await token();
-    expect(down.status).toBe(500);
-    expect(down.body).toEqual({ error: "server_error", error_description: "An unexpected error occurred" });
-    const graphql = await owner.request(`query($id: ID!) { organization(id: $id) { name } }`, { id: setup.organization.id });
-    expect(graphql.errors?.[0]).toMatchObject({ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    expect(down.status).toBe(503);
+    expect(down.headers.get("retry-after")).toBe("5");
+    expect(down.body).toEqual({ error: "temporarily_unavailable", error_description: "The service is temporarily unavailable. Retry after 5 seconds." });
+    for (let attempt = 0; attempt < 5; attempt += 1) expect((await token()).status).toBe(503);
+    const graphqlAnswer = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: owner.cookie ?? "" },
+      body: JSON.stringify({ query: `query($id: ID!) { organization(id: $id) { name } }`, variables: { id: setup.organization.id } }),
+    });
+    expect(graphqlAnswer.status).toBe(503);
+    expect(graphqlAnswer.headers.get("retry-after")).toBe("5");
+    const graphql = (await graphqlAnswer.json()) as { errors?: { message: string; extensions?: unknown }[] };
+    expect(graphql.errors?.[0]).toMatchObject({ message: "The service is temporarily unavailable. Retry after 5 seconds.", extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 5 } });
     expect(JSON.stringify(graphql.errors)).not.toMatch(/ECONNREFUSED|at \w|mysql/i);
+    // One line for the outage, not one per failed request.
+    expect(server.output().match(/database unreachable: requests are answered 503/g)?.length).toBe(1);
+    expect(server.output()).not.toMatch(/unexpected error/);
 
     await mysql.resume();
     await waitForReadyz(server.url, 200);
@@ -67,5 +79,20 @@ describe("the MySQL server going away and coming back", () => {
     }
     expect(recovered.status).toBe(200);
     expect((await owner.ok(`query($id: ID!) { organization(id: $id) { name } }`, { id: setup.organization.id })).organization.name).toBe("Away");
+    expect(server.output().match(/database reachable again/g)?.length).toBe(1);
+  });
+
+  it("connects to the next host of DATABASE_URL when the first one refuses connections", async () => {
+    const deadPort = await freePort();
+    const url = mysql.url.replace(/@127\.0\.0\.1:(\d+)\/mysql$/, `@127.0.0.1:${deadPort},127.0.0.1:$1/clavis`);
+    expect(url).toContain(`,127.0.0.1:`);
+    const second = await startServerProcess({ DATABASE_URL: url, LOG_LEVEL: "warn" }, await freePort());
+    try {
+      const answer = await postForm(second.url, "/token", { grant_type: "client_credentials" }, { authorization: basic("nobody", "wrong") });
+      expect(answer.status).toBe(401);
+      expect(second.output()).toContain(`"from":"127.0.0.1:${deadPort}"`);
+    } finally {
+      await second.stop();
+    }
   });
 });

@@ -299,7 +299,7 @@ describe("account creation through an invitation link", () => {
       const { inviteMember } = await session.ok(INVITE, { input: { organizationId: organization.id, email: "late@budget.test", role: "VIEWER" } });
       const token = tokenOf(inviteMember.invitationUrl);
       const budget = own.app.services.hashBudget;
-      while (budget.take(throttleKey("127.0.0.1")) === null);
+      while ((await budget.acquire(throttleKey("127.0.0.1"))) === null);
       const refused = await new GraphQLSession(own.url).request(ACCEPT, { token, name: "Late", password: PASSWORD });
       expect(refused.status).toBe(429);
       expect(refused.errors?.[0].extensions?.code).toBe("TOO_MANY_REQUESTS");

@@ -54,7 +54,7 @@ describe("first-run setup under a flood", () => {
       expect(result.status).toBe(429);
       expect(Number(result.headers.get("retry-after"))).toBeGreaterThan(0);
     }
-    expect(app.app.services.hashBudget.remaining(throttleKey("203.0.113.1"))).toBe(0);
+    expect(await app.app.services.hashBudget.remaining(throttleKey("203.0.113.1"))).toBe(0);
   });
 
   it("lets exactly one of many concurrent setups create the first owner", async () => {
@@ -68,7 +68,7 @@ describe("first-run setup under a flood", () => {
   it("answers setup once Clavis is set up with FORBIDDEN, without spending a hash slot", async () => {
     const results = await Promise.all(Array.from({ length: 60 }, (_, n) => from(app, "203.0.113.2").request(SETUP, setupInput(100 + n))));
     expect(results.map((result) => result.errors?.[0].extensions?.code)).toEqual(Array(60).fill("FORBIDDEN"));
-    expect(app.app.services.hashBudget.remaining(throttleKey("203.0.113.2"))).toBe(BUDGET);
+    expect(await app.app.services.hashBudget.remaining(throttleKey("203.0.113.2"))).toBe(BUDGET);
   });
 });
 
@@ -98,7 +98,7 @@ describe("sign-in throttling", () => {
       expect(Number(result.retryAfter)).toBeGreaterThan(0);
       expect(Number(result.retryAfter)).toBeLessThanOrEqual(60);
     }
-    expect(app.app.services.hashBudget.remaining(throttleKey("198.51.100.10"))).toBe(0);
+    expect(await app.app.services.hashBudget.remaining(throttleKey("198.51.100.10"))).toBe(0);
   });
 
   it("counts IPv6 callers by their /64: addresses of one /64 share a budget, the next /64 has its own", async () => {
@@ -172,7 +172,7 @@ describe("client authentication throttling", () => {
     const statuses = [];
     for (let i = 0; i < BUDGET + 10; i += 1) statuses.push((await tokenFor(app, client.clientId, client.secret, {}, address)).status);
     expect(statuses).toEqual(Array(BUDGET + 10).fill(200));
-    expect(app.app.services.hashBudget.remaining(throttleKey("198.51.100.40"))).toBeGreaterThanOrEqual(BUDGET - 1);
+    expect(await app.app.services.hashBudget.remaining(throttleKey("198.51.100.40"))).toBeGreaterThanOrEqual(BUDGET - 1);
   });
 
   it("refuses an address past 30 failed client authentications a minute with 429, before hashing", async () => {
@@ -189,6 +189,6 @@ describe("client authentication throttling", () => {
       expect(Number(result.headers.get("retry-after"))).toBeGreaterThan(0);
     }
     // No slot at all: an unknown id is checked against a stand-in digest, never with argon2.
-    expect(app.app.services.hashBudget.remaining(throttleKey("198.51.100.50"))).toBe(BUDGET);
+    expect(await app.app.services.hashBudget.remaining(throttleKey("198.51.100.50"))).toBe(BUDGET);
   });
 });

@@ -64,6 +64,18 @@ describe(`two server processes on one ${testDbKind()} database`, () => {
     expect((await token(b, client.clientId, client.secret)).status).toBe(401);
   });
 
+  it("refuses a token with invalid_client, never a 500, when the client was deleted through the other process after this one last read it", async () => {
+    const client = await create({ name: "Deleted under way", role: "reader" });
+    const others = await Promise.all([create({ name: "Bystander 1", role: "reader" }), create({ name: "Bystander 2", role: "reader" })]);
+    expect((await token(b, client.clientId, client.secret)).status).toBe(200);
+    await owner.ok(`mutation($id: ID!) { deleteApiClient(id: $id) }`, { id: client.id });
+    // b may still hold the client's state (it is kept up to half a second): its token row then has no client.
+    const answers = await Promise.all([token(b, client.clientId, client.secret), ...others.map((other) => token(b, other.clientId, other.secret))]);
+    expect(answers[0].status).toBe(401);
+    expect(answers[0].body).toEqual({ error: "invalid_client", error_description: "Client authentication failed" });
+    expect(answers.slice(1).map((answer) => answer.status)).toEqual([200, 200]);
+  });
+
   it("a token revoked through one process is inactive on the other within a second, though the other had just checked it", async () => {
     const client = await create({ name: "Revoked", role: "reader" });
     const issued = (await token(a, client.clientId, client.secret)).body?.access_token;

@@ -48,7 +48,7 @@ export class AuthService {
    */
   async setup(ctx: Ctx, data: SetupData): Promise<{ user: User; organization: Organization; token: string }> {
     if (!(await this.needsSetup(ctx))) throw alreadySetUp();
-    this.hashBudget.spend(ctx.ip, HASH_COST.password);
+    await this.hashBudget.spend(ctx.ip, HASH_COST.password);
     const email = normalizeEmail(data.email);
     const errors = [
       ...nameErrors(data.organizationName, "organizationName"),

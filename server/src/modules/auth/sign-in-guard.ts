@@ -2,6 +2,7 @@ import type { Ctx } from "../../common/context.js";
 import { tooManyRequests } from "../../common/errors.js";
 import { FailureThrottle, type FailureLimits } from "../../common/failure-throttle.js";
 import { HASH_COST, type HashBudget } from "../../common/hash-budget.js";
+import type { SharedCounters } from "../../common/shared-counters.js";
 import { throttleKey } from "../../common/throttle-key.js";
 import { verifyAgainstDummy, verifyPassword } from "../members/password.js";
 import { User } from "../members/user.entity.js";
@@ -14,9 +15,14 @@ export const SIGN_IN_LIMITS: FailureLimits = { perAddress: 30, perAccountAndAddr
 
 /** Password checks for sign-in and for a password change: throttled, and within the hash budget. */
 export class SignInGuard {
-  private readonly failures = new FailureThrottle(SIGN_IN_LIMITS);
+  private readonly failures: FailureThrottle;
 
-  constructor(private readonly hashBudget: HashBudget) {}
+  constructor(
+    private readonly hashBudget: HashBudget,
+    shared: SharedCounters | null = null,
+  ) {
+    this.failures = new FailureThrottle(SIGN_IN_LIMITS, shared, "sign-in");
+  }
 
   /**
    * The user, or null when the e-mail address or the password is wrong (an unknown address costs
@@ -25,12 +31,12 @@ export class SignInGuard {
    */
   async verify(ctx: Ctx, email: string, password: string): Promise<User | null> {
     const address = throttleKey(ctx.ip);
-    const wait = this.failures.begin(email, address);
+    const wait = await this.failures.check(email, address);
     if (wait !== null) throw tooManyRequests(`Too many sign-in attempts. Try again in ${wait} seconds.`, wait);
     let user: User | null;
     let valid: boolean;
     try {
-      this.hashBudget.spend(ctx.ip, HASH_COST.password);
+      await this.hashBudget.spend(ctx.ip, HASH_COST.password);
       user = await ctx.manager.findOneBy(User, { email });
       valid = user === null ? await verifyAgainstDummy(password) : await verifyPassword(user.passwordHash, password);
     } catch (error) {
@@ -38,7 +44,7 @@ export class SignInGuard {
       throw error;
     }
     if (user === null || !valid) {
-      this.failures.failed(email, address);
+      await this.failures.failed(email, address);
       return null;
     }
     this.failures.succeeded(email, address);

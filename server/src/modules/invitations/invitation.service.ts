@@ -154,7 +154,7 @@ export class InvitationService {
     const password = account.password ?? "";
     const errors = [...nameErrors(name), ...passwordErrors(password, "password", [invitation.email, name])];
     if (errors.length > 0) throw badInput(errors);
-    this.hashBudget.spend(ctx.ip, HASH_COST.password);
+    await this.hashBudget.spend(ctx.ip, HASH_COST.password);
     if ((await ctx.manager.findOneBy(User, { email: invitation.email })) !== null) {
       throw appError("CONFLICT", "ACCOUNT_EXISTS", "An account with this e-mail address already exists: sign in to accept the invitation");
     }

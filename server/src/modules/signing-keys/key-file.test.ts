@@ -32,7 +32,7 @@ describe("resolveKeyRing", () => {
   });
 
   it("puts MySQL's key file under data/ of the working directory", () => {
-    expect(keyFilePath({ kind: "mysql", host: "db", port: 3306, user: "u", password: "p", database: "clavis" })).toBe(join(process.cwd(), "data", KEY_FILE_NAME));
+    expect(keyFilePath({ kind: "mysql", host: "db", port: 3306, user: "u", password: "p", database: "clavis", hosts: [{ host: "db", port: 3306 }] })).toBe(join(process.cwd(), "data", KEY_FILE_NAME));
     expect(keyFilePath({ kind: "sqlite", path: ":memory:" })).toBeNull();
   });
 

@@ -2,6 +2,7 @@ import type { Ctx } from "../../common/context.js";
 import { FailureThrottle, type FailureLimits } from "../../common/failure-throttle.js";
 import { HASH_COST, type HashBudget } from "../../common/hash-budget.js";
 import { RateLimiter } from "../../common/rate-limiter.js";
+import type { SharedCounters } from "../../common/shared-counters.js";
 import { throttleKey } from "../../common/throttle-key.js";
 import { transactional } from "../../common/transaction.js";
 import type { AuditReason } from "../audit/audit-reasons.js";
@@ -33,7 +34,7 @@ export const CLIENT_AUTH_LIMITS: FailureLimits = { perAddress: 30, perAccountAnd
  * why a known client was refused goes to its organization's audit trail.
  */
 export class ClientAuthService {
-  private readonly failures = new FailureThrottle(CLIENT_AUTH_LIMITS);
+  private readonly failures: FailureThrottle;
   // At most one audit event per client and reason a minute, so a retry loop cannot flood the trail.
   private readonly auditThrottle = new RateLimiter(1, 60_000);
 
@@ -41,16 +42,19 @@ export class ClientAuthService {
     private readonly authenticator: ClientAuthenticator,
     private readonly audit: AuditService,
     private readonly hashBudget: HashBudget,
-  ) {}
+    shared: SharedCounters | null = null,
+  ) {
+    this.failures = new FailureThrottle(CLIENT_AUTH_LIMITS, shared, "client-auth");
+  }
 
   async authenticate(ctx: Ctx, clientId: string, secret: string): Promise<ClientAuthOutcome> {
     const address = throttleKey(ctx.ip);
-    const wait = this.failures.begin(clientId, address);
+    const wait = await this.failures.check(clientId, address);
     if (wait !== null) return { ok: false, kind: "throttled", retryAfterSeconds: wait, why: "failures" };
     let result: AuthResult;
     try {
       if (await this.authenticator.needsSlowHash(clientId, secret)) {
-        const slotWait = this.hashBudget.take(address, Date.now(), HASH_COST.clientSecret);
+        const slotWait = await this.hashBudget.acquire(address, HASH_COST.clientSecret);
         if (slotWait !== null) {
           this.failures.withdrawn(clientId, address);
           return { ok: false, kind: "throttled", retryAfterSeconds: slotWait, why: "hash_budget" };
@@ -62,7 +66,7 @@ export class ClientAuthService {
       throw error;
     }
     if (!result.ok && (result.reason === "unknown_client" || result.reason === "bad_secret")) {
-      this.failures.failed(clientId, address);
+      await this.failures.failed(clientId, address);
       return { ok: false, kind: "invalid" };
     }
     // The secret was right, whatever else refuses the client.

@@ -13,6 +13,7 @@ export type AuthResult = { ok: true; state: ClientState; secretVersion: number }
 // What an unknown id is checked against: one secret stored as a digest, the common case.
 const UNKNOWN: ApiClientSecret[] = [{ id: randomUUID(), apiClientId: "", version: 1, hash: formatDigest(randomBytes(32)), hint: "", createdAt: new Date(0), expiresAt: null }];
 const NONE_VERIFIED: ReadonlyMap<number, Buffer> = new Map();
+const NO_SLOW_CHECKS = (verifier: SecretVerifier): SecretVerifier => ({ sameDigest: verifier.sameDigest, verifySlow: async () => false });
 
 /**
  * Checks client credentials. Generated secrets are stored as keyed digests and checked in
@@ -32,8 +33,14 @@ export class ClientAuthenticator {
   ) {}
 
   async authenticate(clientId: string, secret: string, ip: string): Promise<AuthResult> {
-    const state = await this.cache.get(clientId);
+    const started = Date.now();
+    let state = await this.cache.get(clientId);
     const digest = secretDigest(await this.secretDigestKey(), secret);
+    // A secret that does not match what is remembered may be one just reset through another
+    // node: read the client again, once. Wrong secrets pay one read each, bounded by the failure throttle.
+    if (state !== null && state.loadedAt < started && (await matchSecret(state.secrets, state.verified, secret, digest, NO_SLOW_CHECKS(this.verifier))) === null && !hasSlowHash(state.secrets, state.verified)) {
+      state = await this.cache.get(clientId, started);
+    }
     if (state === null) {
       // Unknown ids cost the caller what known ones do, so ids cannot be told apart by timing.
       await matchSecret(UNKNOWN, NONE_VERIFIED, secret, digest, this.verifier);
@@ -60,8 +67,7 @@ export class ClientAuthenticator {
     const state = await this.cache.get(clientId);
     if (state === null || !hasSlowHash(state.secrets, state.verified)) return false;
     const digest = secretDigest(await this.secretDigestKey(), secret);
-    const noSlowChecks: SecretVerifier = { sameDigest: this.verifier.sameDigest, verifySlow: async () => false };
-    return (await matchSecret(state.secrets, state.verified, secret, digest, noSlowChecks)) === null;
+    return (await matchSecret(state.secrets, state.verified, secret, digest, NO_SLOW_CHECKS(this.verifier))) === null;
   }
 
   /** Once per secret: the UPDATE runs on this request only, and later ones find the digest. */

@@ -1,5 +1,7 @@
 import type { DataSource } from "typeorm";
 import { ipAllowlist } from "../../common/ip-address.js";
+import { causalBarrier } from "../../db/causal-read.js";
+import { readAgainOnce } from "../../db/database-outage.js";
 import { exactly } from "../../db/exact-match.js";
 import { ApiClientSecret } from "../api-clients/api-client-secret.entity.js";
 import { ApiClient } from "../api-clients/api-client.entity.js";
@@ -16,6 +18,7 @@ export interface ClientState {
   isAllowedIp: (ip: string) => boolean;
   /** secret version → keyed digest of a secret stored with argon2id and verified in this process. */
   verified: Map<number, Buffer>;
+  /** When its load began: it holds every change committed before then. */
   loadedAt: number;
 }
 
@@ -26,7 +29,7 @@ export interface ClientState {
  */
 export class ClientStateCache {
   private readonly entries = new Map<string, ClientState>();
-  private readonly loading = new Map<string, Promise<ClientState | null>>();
+  private readonly loading = new Map<string, { since: number; state: Promise<ClientState | null> }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,15 +37,23 @@ export class ClientStateCache {
     private readonly maxEntries = 10_000,
   ) {}
 
-  async get(clientId: string): Promise<ClientState | null> {
+  /**
+   * The client's state, from memory when loaded in the last `maxAgeMs`; with `since`, loaded
+   * from `since` on (so it holds every change committed before then, through any node).
+   */
+  async get(clientId: string, since = Date.now() - this.maxAgeMs): Promise<ClientState | null> {
     const entry = this.entries.get(clientId);
-    if (entry !== undefined && Date.now() - entry.loadedAt < this.maxAgeMs) return entry;
+    if (entry !== undefined && entry.loadedAt > since) return entry;
     let pending = this.loading.get(clientId);
-    if (pending === undefined) {
-      pending = this.load(clientId, entry).finally(() => this.loading.delete(clientId));
+    if (pending === undefined || pending.since < since) {
+      const started = Date.now();
+      const state = readAgainOnce(() => this.load(clientId, entry, started)).finally(() => {
+        if (this.loading.get(clientId)?.state === state) this.loading.delete(clientId);
+      });
+      pending = { since: started, state };
       this.loading.set(clientId, pending);
     }
-    return pending;
+    return pending.state;
   }
 
   evict(clientId: string): void {
@@ -53,8 +64,9 @@ export class ClientStateCache {
     for (const [clientId, state] of this.entries) if (state.client.organizationId === organizationId) this.entries.delete(clientId);
   }
 
-  private async load(clientId: string, previous: ClientState | undefined): Promise<ClientState | null> {
+  private async load(clientId: string, previous: ClientState | undefined, started: number): Promise<ClientState | null> {
     const manager = this.dataSource.manager;
+    await causalBarrier(this.dataSource);
     // Exactly this id: MySQL's collation would also match MYORG-SVC or "myorg-svc ".
     const client = exactly(await manager.findOneBy(ApiClient, { clientId }), (row) => row.clientId, clientId);
     if (client === null) {
@@ -73,7 +85,9 @@ export class ClientStateCache {
       .sort((a, b) => b.version - a.version);
     // Digests verified earlier stay valid for versions that are still usable.
     const verified = new Map([...(previous?.verified ?? new Map<number, Buffer>())].filter(([version]) => usable.some((secret) => secret.version === version)));
-    const state: ClientState = { client, organization, secrets: usable, isAllowedIp: ipAllowlist(client.allowedIps), verified, loadedAt: now };
+    const state: ClientState = { client, organization, secrets: usable, isAllowedIp: ipAllowlist(client.allowedIps), verified, loadedAt: started };
+    // A slower load that began earlier must not replace a newer one.
+    if ((this.entries.get(clientId)?.loadedAt ?? -1) > started) return state;
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(clientId, state);
     return state;

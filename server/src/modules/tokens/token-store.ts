@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
-import { isSqlite, writeNow } from "../../common/transaction.js";
+import { isSqlite, retryDelayMs, writeNow } from "../../common/transaction.js";
+import { isNodeNotReady, isNotSent, outageOf } from "../../db/database-outage.js";
 import { sqliteDate } from "../../db/prepared-select.js";
 
 export interface TokenRow {
@@ -37,6 +38,19 @@ export function createTokenStore(dataSource: DataSource): TokenStore {
   return isSqlite(dataSource) ? sqliteStore(dataSource) : mysqlStore(dataSource);
 }
 
+/** The token's client was deleted after it authenticated: no token is recorded, none is given out. */
+export class ClientGone extends Error {
+  constructor() {
+    super("The client no longer exists");
+    this.name = "ClientGone";
+  }
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? "";
+  return code === "ER_NO_REFERENCED_ROW_2" || code === "SQLITE_CONSTRAINT_FOREIGNKEY";
+}
+
 interface Pending {
   row: TokenRow;
   maxTokens: number;
@@ -69,18 +83,36 @@ function groupCommit(writeBatch: (rows: TokenRow[], limits: Map<string, number>)
       schedule();
     };
     const limits = new Map(items.map((item) => [limitKey(item.row), item.maxTokens]));
+    const failed = (error: unknown) => {
+      if (!isForeignKeyViolation(error) || items.length === 1) return settle(error ?? new Error("token batch failed"));
+      // A client of the batch was deleted meanwhile: the others' tokens are written one by one.
+      void writeAlone(items).then(() => {
+        writing = false;
+        schedule();
+      });
+    };
     try {
       const written = writeBatch(items.map((item) => item.row), limits);
-      if (written instanceof Promise) written.then(() => settle(), (error: unknown) => settle(error ?? new Error("token batch failed")));
+      if (written instanceof Promise) written.then(() => settle(), failed);
       else settle();
     } catch (error) {
-      settle(error ?? new Error("token batch failed"));
+      failed(error);
+    }
+  };
+  const writeAlone = async (items: Pending[]) => {
+    for (const item of items) {
+      try {
+        await writeBatch([item.row], new Map([[limitKey(item.row), item.maxTokens]]));
+        item.done();
+      } catch (error) {
+        item.done(isForeignKeyViolation(error) ? new ClientGone() : (error ?? new Error("token batch failed")));
+      }
     }
   };
   return {
     record(row, maxTokens) {
       return new Promise<void>((resolve, reject) => {
-        pending.push({ row, maxTokens, done: (error) => (error === undefined ? resolve() : reject(error)) });
+        pending.push({ row, maxTokens, done: (error) => (error === undefined ? resolve() : reject(isForeignKeyViolation(error) ? new ClientGone() : error)) });
         schedule();
       });
     },
@@ -126,15 +158,18 @@ function mysqlStore(dataSource: DataSource): TokenStore {
     new Promise<T>((resolve, reject) =>
       (dataSource.driver as unknown as { pool: MysqlPool }).pool.query(sql, params, (error, rows) => (error === null ? resolve(rows as T) : reject(error))),
     );
-  // Processes sharing the database can still deadlock on one client's rows; InnoDB rolls back
-  // just the one statement, so that statement alone is tried again.
+  // Processes sharing the database can still deadlock on one client's rows (on Galera: lose
+  // certification); InnoDB rolls back just the one statement, so that statement alone is tried
+  // again, as is one that never reached a usable server (the next attempt goes to the next host).
   const query = async <T>(sql: string, params: unknown[]): Promise<T> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await once<T>(sql, params);
       } catch (error) {
-        if ((error as { code?: string }).code !== "ER_LOCK_DEADLOCK" || attempt >= DEADLOCK_RETRIES) throw error;
-        await new Promise((resolve) => setTimeout(resolve, attempt * 5));
+        if (isNodeNotReady(error)) outageOf(dataSource).nodeNotReady();
+        const retryable = (error as { code?: string }).code === "ER_LOCK_DEADLOCK" || isNotSent(error);
+        if (!retryable || attempt >= DEADLOCK_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
       }
     }
   };

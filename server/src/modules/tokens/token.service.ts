@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload } from "jose";
 import { LessThan, type DataSource } from "typeorm";
 import { writeInTurn } from "../../common/transaction.js";
+import { causalBarrier } from "../../db/causal-read.js";
+import { readAgainOnce } from "../../db/database-outage.js";
 import { selectEntity } from "../../db/prepared-select.js";
 import type { Ctx } from "../../common/context.js";
 import type { KeySet, SigningKeyService } from "../signing-keys/signing-key.service.js";
@@ -155,7 +157,12 @@ export class TokenService {
     const checkedAt = Date.now();
     const claims = await this.verifySignature(ctx, token);
     if (claims === null || typeof claims.jti !== "string" || typeof claims.client_id !== "string") return null;
-    const row = await selectEntity(ctx.manager, AccessToken, "SELECT * FROM access_tokens WHERE jti = ?", [claims.jti]);
+    // A token revoked through another node is gone here too (Galera only; see causalBarrier).
+    const jti = claims.jti;
+    const row = await readAgainOnce(async () => {
+      await causalBarrier(this.dataSource);
+      return selectEntity(ctx.manager, AccessToken, "SELECT * FROM access_tokens WHERE jti = ?", [jti]);
+    });
     if (row === null || row.revokedAt !== null || row.expiresAt.getTime() <= Date.now()) return null;
     const entry = { claims, apiClientId: row.apiClientId, secretVersion: row.secretVersion, expiresAt: row.expiresAt.getTime(), checkedAt };
     this.verified.set(token, entry);
