@@ -5,6 +5,7 @@ import { authenticateClient, NO_STORE, type OAuthHandler } from "./oauth-request
 import { sendJson } from "./oauth-errors.js";
 import type { AppServices } from "../app-services.js";
 import { grantedScope } from "../modules/tokens/token-scope.js";
+import { grantRequested } from "./token-metrics.js";
 
 function checkGrantType(params: Map<string, string>): void {
   const grantType = params.get("grant_type");
@@ -31,6 +32,7 @@ function checkAudience(params: Map<string, string>): string | null {
 export function tokenRoute(app: AppServices): OAuthHandler {
   return async (req, res, ctx) => {
     const params = await readForm(req);
+    grantRequested(res, params.get("grant_type"));
     const credentials = clientCredentials(req, params);
     checkGrantType(params);
     const audience = checkAudience(params);

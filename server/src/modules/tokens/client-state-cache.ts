@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { ipAllowlist } from "../../common/ip-address.js";
+import { recordCacheLookup } from "../../common/metrics.js";
 import { exactly } from "../../db/exact-match.js";
 import { ApiClientSecret } from "../api-clients/api-client-secret.entity.js";
 import { ApiClient } from "../api-clients/api-client.entity.js";
@@ -36,7 +37,11 @@ export class ClientStateCache {
 
   async get(clientId: string): Promise<ClientState | null> {
     const entry = this.entries.get(clientId);
-    if (entry !== undefined && Date.now() - entry.loadedAt < this.maxAgeMs) return entry;
+    if (entry !== undefined && Date.now() - entry.loadedAt < this.maxAgeMs) {
+      recordCacheLookup("client_state", true);
+      return entry;
+    }
+    recordCacheLookup("client_state", false);
     let pending = this.loading.get(clientId);
     if (pending === undefined) {
       pending = this.load(clientId, entry).finally(() => this.loading.delete(clientId));

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { observeTokenBatch } from "../../common/metrics.js";
 import { isSqlite, writeNow } from "../../common/transaction.js";
 import { sqliteDate } from "../../db/prepared-select.js";
 
@@ -53,6 +54,7 @@ function groupCommit(writeBatch: (rows: TokenRow[], limits: Map<string, number>)
     scheduled = false;
     const items = pending;
     pending = [];
+    observeTokenBatch(items.length);
     writing = true;
     const settle = (error?: unknown) => {
       writing = false;
