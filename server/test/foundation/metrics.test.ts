@@ -177,3 +177,21 @@ describe("/metrics on a listener of its own (CLAVIS_METRICS_PORT)", () => {
     expect((await fetch(`${metricsUrl}/graphql`)).status).toBe(404);
   });
 });
+
+describe("/metrics on its own listener with CLAVIS_METRICS_TOKEN set too", () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ CLAVIS_METRICS_PORT: "0", CLAVIS_METRICS_TOKEN: TOKEN });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("asks for the token on the metrics listener as well", async () => {
+    const metricsUrl = app.metricsUrl ?? "";
+    expect((await scrape(metricsUrl)).status).toBe(401);
+    expect((await scrape(metricsUrl, { authorization: `Bearer ${TOKEN}` })).status).toBe(200);
+  });
+});
