@@ -116,7 +116,7 @@ describe("/metrics on the public port, behind CLAVIS_METRICS_TOKEN", () => {
   });
 
   it("answers 401 with a Bearer challenge to a scrape without the token or with a wrong one, and shows nothing", async () => {
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Basic ${Buffer.from(`x:${TOKEN}`).toString("base64")}` }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Basic ${Buffer.from(`x:${TOKEN}`).toString("base64")}` }]) {
       const answer = await scrape(app.url, headers);
       expect({ status: answer.status, challenge: answer.headers.get("www-authenticate"), body: JSON.parse(answer.text) }).toEqual({
         status: 401,
@@ -139,7 +139,7 @@ describe("/metrics with neither CLAVIS_METRICS_TOKEN nor CLAVIS_METRICS_PORT", (
   });
 
   it("is not served: 404 on the public port, token or not", async () => {
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: `Bearer ${TOKEN}` }]) {
       const answer = await scrape(app.url, headers);
       expect({ status: answer.status, body: JSON.parse(answer.text) }).toEqual({ status: 404, body: { error: "not_found", error_description: "No route for GET /metrics" } });
     }
