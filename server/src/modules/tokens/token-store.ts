@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { observeTokenBatch } from "../../common/metrics.js";
+import { observeTokenBatch, recordTransactionRetry } from "../../common/metrics.js";
 import { isSqlite, writeNow } from "../../common/transaction.js";
 import { sqliteDate } from "../../db/prepared-select.js";
 
@@ -127,6 +127,7 @@ function mysqlStore(dataSource: DataSource): TokenStore {
         return await once<T>(sql, params);
       } catch (error) {
         if ((error as { code?: string }).code !== "ER_LOCK_DEADLOCK" || attempt >= DEADLOCK_RETRIES) throw error;
+        recordTransactionRetry();
         await new Promise((resolve) => setTimeout(resolve, attempt * 5));
       }
     }
