@@ -42,8 +42,9 @@ const responses = new Counter({
   registers: [metricsRegistry],
 });
 
-// One child per route, made once: observing then skips the label checks.
+// Children made once per label set: counting then skips prom-client's label checks.
 const durationByRoute = new Map<string, Histogram.Internal<"route">>();
+const responsesByRoute = new Map<string, Map<number, Counter.Internal>>();
 
 /** Called once per finished response (http/logging.ts). */
 export function observeRequest(path: string, status: number, seconds: number): void {
@@ -54,7 +55,17 @@ export function observeRequest(path: string, status: number, seconds: number): v
     durationByRoute.set(route, timer);
   }
   timer.observe(seconds);
-  responses.inc({ route, status: statusLabel(status) });
+  let byStatus = responsesByRoute.get(route);
+  if (byStatus === undefined) {
+    byStatus = new Map();
+    responsesByRoute.set(route, byStatus);
+  }
+  let counter = byStatus.get(status);
+  if (counter === undefined) {
+    counter = responses.labels(route, statusLabel(status));
+    byStatus.set(status, counter);
+  }
+  counter.inc();
 }
 
 function statusLabel(status: number): string {
@@ -100,8 +111,12 @@ const cacheLookups = new Counter({
 
 export type CacheName = "client_state" | "verified_tokens" | "client_list";
 
+const lookupCounters = Object.fromEntries(
+  (["client_state", "verified_tokens", "client_list"] as const).map((cache) => [cache, { hit: cacheLookups.labels(cache, "hit"), miss: cacheLookups.labels(cache, "miss") }]),
+) as Record<CacheName, { hit: Counter.Internal; miss: Counter.Internal }>;
+
 export function recordCacheLookup(cache: CacheName, hit: boolean): void {
-  cacheLookups.inc({ cache, result: hit ? "hit" : "miss" });
+  lookupCounters[cache][hit ? "hit" : "miss"].inc();
 }
 
 const transactionRetries = new Counter({
