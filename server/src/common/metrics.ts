@@ -27,6 +27,38 @@ export function routeLabel(path: string): string {
   return KNOWN_ROUTES.has(path) ? path : "other";
 }
 
+/** One series of a counter kept as a plain number: counting is an addition. */
+interface Tally {
+  n: number;
+}
+
+/**
+ * A counter whose series are plain numbers, handed to prom-client only when scraped: a hot path
+ * then pays an addition instead of prom-client's label hashing (about 200 ns a call here).
+ */
+function tallied<L extends string>(name: string, help: string, labelNames: readonly L[]): (...values: string[]) => Tally {
+  const series = new Map<string, { labels: Partial<Record<L, string>>; tally: Tally }>();
+  new Counter({
+    name,
+    help,
+    labelNames,
+    registers: [metricsRegistry],
+    collect() {
+      this.reset();
+      for (const { labels, tally } of series.values()) this.inc(labels, tally.n);
+    },
+  });
+  return (...values) => {
+    const key = values.join("\u0000");
+    let entry = series.get(key);
+    if (entry === undefined) {
+      entry = { labels: Object.fromEntries(labelNames.map((label, i) => [label, values[i]])) as Partial<Record<L, string>>, tally: { n: 0 } };
+      series.set(key, entry);
+    }
+    return entry.tally;
+  };
+}
+
 const requestDuration = new Histogram({
   name: "clavis_http_request_duration_seconds",
   help: "Time from a request's arrival to the end of its response, per route.",
@@ -35,16 +67,11 @@ const requestDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
-const responses = new Counter({
-  name: "clavis_http_responses_total",
-  help: "Responses sent, per route and HTTP status.",
-  labelNames: ["route", "status"] as const,
-  registers: [metricsRegistry],
-});
+const responses = tallied("clavis_http_responses_total", "Responses sent, per route and HTTP status.", ["route", "status"]);
 
 // Children made once per label set: counting then skips prom-client's label checks.
 const durationByRoute = new Map<string, Histogram.Internal<"route">>();
-const responsesByRoute = new Map<string, Map<number, Counter.Internal>>();
+const responsesByRoute = new Map<string, Map<number, Tally>>();
 
 /** Called once per finished response (http/logging.ts). */
 export function observeRequest(path: string, status: number, seconds: number): void {
@@ -60,24 +87,19 @@ export function observeRequest(path: string, status: number, seconds: number): v
     byStatus = new Map();
     responsesByRoute.set(route, byStatus);
   }
-  let counter = byStatus.get(status);
-  if (counter === undefined) {
-    counter = responses.labels(route, statusLabel(status));
-    byStatus.set(status, counter);
+  let tally = byStatus.get(status);
+  if (tally === undefined) {
+    tally = responses(route, statusLabel(status));
+    byStatus.set(status, tally);
   }
-  counter.inc();
+  tally.n += 1;
 }
 
 function statusLabel(status: number): string {
   return status >= 100 && status < 600 ? String(status) : "other";
 }
 
-const tokenRequests = new Counter({
-  name: "clavis_token_requests_total",
-  help: "POST /token requests, by grant_type asked for and outcome (issued, or the RFC 6749 error code answered).",
-  labelNames: ["grant", "outcome"] as const,
-  registers: [metricsRegistry],
-});
+const tokenRequests = tallied("clavis_token_requests_total", "POST /token requests, by grant_type asked for and outcome (issued, or the RFC 6749 error code answered).", ["grant", "outcome"]);
 
 const GRANTS = new Set(["client_credentials", "password"]);
 
@@ -87,8 +109,20 @@ export function grantLabel(grantType: string | undefined): string {
   return GRANTS.has(grantType) ? grantType : "other";
 }
 
+const tokenCounters = new Map<string, Map<string, Tally>>();
+
 export function recordTokenRequest(grant: string, outcome: string): void {
-  tokenRequests.inc({ grant, outcome });
+  let byOutcome = tokenCounters.get(grant);
+  if (byOutcome === undefined) {
+    byOutcome = new Map();
+    tokenCounters.set(grant, byOutcome);
+  }
+  let tally = byOutcome.get(outcome);
+  if (tally === undefined) {
+    tally = tokenRequests(grant, outcome);
+    byOutcome.set(outcome, tally);
+  }
+  tally.n += 1;
 }
 
 const tokenBatchSize = new Histogram({
@@ -102,21 +136,16 @@ export function observeTokenBatch(size: number): void {
   tokenBatchSize.observe(size);
 }
 
-const cacheLookups = new Counter({
-  name: "clavis_cache_lookups_total",
-  help: "Lookups in Clavis's in-process caches, by cache and result (hit or miss).",
-  labelNames: ["cache", "result"] as const,
-  registers: [metricsRegistry],
-});
+const cacheLookups = tallied("clavis_cache_lookups_total", "Lookups in Clavis's in-process caches, by cache and result (hit or miss).", ["cache", "result"]);
 
 export type CacheName = "client_state" | "verified_tokens" | "client_list";
 
-const lookupCounters = Object.fromEntries(
-  (["client_state", "verified_tokens", "client_list"] as const).map((cache) => [cache, { hit: cacheLookups.labels(cache, "hit"), miss: cacheLookups.labels(cache, "miss") }]),
-) as Record<CacheName, { hit: Counter.Internal; miss: Counter.Internal }>;
+const lookupTallies = Object.fromEntries(
+  (["client_state", "verified_tokens", "client_list"] as const).map((cache) => [cache, { hit: cacheLookups(cache, "hit"), miss: cacheLookups(cache, "miss") }]),
+) as Record<CacheName, { hit: Tally; miss: Tally }>;
 
 export function recordCacheLookup(cache: CacheName, hit: boolean): void {
-  lookupCounters[cache][hit ? "hit" : "miss"].inc();
+  lookupTallies[cache][hit ? "hit" : "miss"].n += 1;
 }
 
 const transactionRetries = new Counter({
