@@ -16,12 +16,22 @@ export type TrustProxy = false | number | string[];
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 
+/** Where /metrics is served (docs/metrics.md); with neither set, nowhere. */
+export interface MetricsConfig {
+  /** A listener of its own, serving /metrics without a token; null for none. */
+  port: number | null;
+  host: string;
+  /** The bearer token that opens /metrics on the main port; null keeps it 404 there. */
+  token: string | null;
+}
+
 export interface Config {
   port: number;
   host: string;
   database: DatabaseConfig;
   issuer: string;
   trustProxy: TrustProxy;
+  metrics: MetricsConfig;
   keyEncryptionKey: string | null;
   catalogPath: string | null;
   logLevel: LogLevel;
@@ -64,6 +74,7 @@ export function loadConfig(env: Env = process.env): Config {
     database: parseDatabaseUrl(nonEmpty(env, "DATABASE_URL") ?? "sqlite:data/clavis.sqlite"),
     issuer: parseIssuer(nonEmpty(env, "CLAVIS_ISSUER") ?? `http://localhost:${port}`),
     trustProxy: parseTrustProxy(nonEmpty(env, "CLAVIS_TRUST_PROXY")),
+    metrics: parseMetrics(env, port),
     keyEncryptionKey: parseKeyEncryptionKey(nonEmpty(env, "CLAVIS_KEY_ENCRYPTION_KEY")),
     catalogPath: parseCatalogPath(nonEmpty(env, "CLAVIS_CATALOG")),
     logLevel: parseChoice(env, "LOG_LEVEL", LOG_LEVELS, "info"),
@@ -193,6 +204,22 @@ function parseTrustProxy(raw: string | undefined): TrustProxy {
     }
   }
   return entries;
+}
+
+function parseMetrics(env: Env, mainPort: number): MetricsConfig {
+  const rawPort = nonEmpty(env, "CLAVIS_METRICS_PORT");
+  const port = rawPort === undefined ? null : Number(rawPort);
+  if (port !== null && (!/^\d+$/.test(rawPort ?? "") || port > 65535)) {
+    throw new ConfigError("CLAVIS_METRICS_PORT", `must be a whole number from 0 to 65535 (got "${rawPort}")`);
+  }
+  if (port !== null && port !== 0 && port === mainPort) {
+    throw new ConfigError("CLAVIS_METRICS_PORT", "must differ from PORT: the metrics listener is meant to stay off the public port");
+  }
+  const token = nonEmpty(env, "CLAVIS_METRICS_TOKEN") ?? null;
+  if (token !== null && token.length < 32) {
+    throw new ConfigError("CLAVIS_METRICS_TOKEN", "must be at least 32 characters (try: openssl rand -hex 32)");
+  }
+  return { port, host: nonEmpty(env, "CLAVIS_METRICS_HOST") ?? "127.0.0.1", token };
 }
 
 function parseKeyEncryptionKey(raw: string | undefined): string | null {

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.info({ migrations: applied }, "applied database migrations");
   const running = await listenOrExplain({ config, dataSource, logger, services }, config.port, config.host);
   logger.info({ url: running.url, issuer: config.issuer, database: config.database.kind }, "Clavis is listening");
+  if (running.metricsUrl !== null) logger.info({ url: `${running.metricsUrl}/metrics` }, "metrics are served");
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       logger.info({ signal }, "shutting down");

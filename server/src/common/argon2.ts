@@ -13,6 +13,11 @@ export class Gate {
 
   constructor(private readonly limit: number) {}
 
+  /** Tasks running and waiting now (for /metrics). */
+  get load(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting.length };
+  }
+
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.running += 1;
@@ -29,6 +34,11 @@ export class Gate {
 
 const poolSize = Number(process.env.UV_THREADPOOL_SIZE) || 4;
 const gate = new Gate(Math.max(1, poolSize - 2));
+
+/** argon2 hashes running and waiting for a slot, process-wide. */
+export function hashingNow(): { running: number; waiting: number } {
+  return gate.load;
+}
 
 export function hashArgon2(text: string, options: Options): Promise<string> {
   return gate.run(() => argon2.hash(text, options));

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { isDatabaseUnavailable, isNodeNotReady, isNotSent, outageOf } from "../db/database-outage.js";
 import type { Ctx } from "./context.js";
+import { recordTransactionRetry } from "./metrics.js";
 
 interface SqliteQueue {
   tail: Promise<unknown>;
@@ -91,6 +92,7 @@ async function withRetry<T>(dataSource: DataSource, work: (manager: EntityManage
     } catch (error) {
       if (isNodeNotReady(error)) outageOf(dataSource).nodeNotReady();
       if (attempt >= TRANSACTION_ATTEMPTS || !isRetryable(error, committing)) throw error;
+      recordTransactionRetry();
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
     }
   }

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import { AppError } from "../common/errors.js";
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../db/database-outage.js";
+import { recordRateLimitRefusal } from "../common/metrics.js";
 import type { GraphQLContext } from "./graphql-context.js";
 
 /**
@@ -15,6 +16,7 @@ export function tooManyRequestsStatus(): ApolloServerPlugin<GraphQLContext> {
         async willSendResponse({ response, errors }) {
           const refusal = errors?.map((error) => error.originalError).find((error) => error instanceof AppError && error.code === "TOO_MANY_REQUESTS") as AppError | undefined;
           if (refusal === undefined) return;
+          recordRateLimitRefusal("graphql");
           response.http.status = 429;
           response.http.headers.set("retry-after", String(refusal.retryAfterSeconds ?? 60));
         },

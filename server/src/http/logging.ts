@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "../common/logger.js";
+import { observeRequest } from "../common/metrics.js";
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -26,7 +27,9 @@ export function startRequestLog(logger: Logger, req: IncomingMessage, res: Serve
   res.setHeader("x-request-id", id);
   const path = pathOf(req.url ?? "");
   res.on("finish", () => {
-    const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+    const ns = Number(process.hrtime.bigint() - started);
+    observeRequest(path, res.statusCode, ns / 1e9);
+    const ms = Math.round(ns / 1e5) / 10;
     const level = res.statusCode >= 500 ? "error" : "info";
     logger[level]({ reqId: id, method: req.method, path, status: res.statusCode, ms, ip }, "request");
   });

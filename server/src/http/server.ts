@@ -6,6 +6,10 @@ import { createCtx } from "../services.js";
 import { createHttpApp } from "./app.js";
 import { clientIpResolver } from "./client-ip.js";
 import { apiSecurityHeaders } from "./security-headers.js";
+import { watchPool } from "../common/metrics.js";
+import { poolUsage } from "../db/pool-usage.js";
+import { startRequestLog } from "./logging.js";
+import { isMetricsPath, listenForMetrics, metricsHandler } from "./metrics.route.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const SWEEP_MS = 60_000;
@@ -13,6 +17,8 @@ const SWEEP_MS = 60_000;
 export interface RunningServer {
   server: Server;
   url: string;
+  /** The CLAVIS_METRICS_PORT listener's address, or null when there is none. */
+  metricsUrl: string | null;
   /** Stops accepting, lets in-flight requests finish (up to a grace period), then closes the database. */
   close(): Promise<void>;
 }
@@ -30,11 +36,18 @@ export async function listen(app: AppServices, port: number, host: string): Prom
     app.services.hashBudget.pruneShared().catch((error: unknown) => app.logger.warn({ err: error }, "pruning throttle windows failed"));
   }, SWEEP_MS);
   sweeper.unref();
+  // On the public port only with a token (CLAVIS_METRICS_TOKEN); otherwise /metrics is a 404 there.
+  const metrics = app.config.metrics.token === null ? null : metricsHandler(app.config.metrics.token, app.logger);
+  const unwatchPool = watchPool(poolUsage(app.dataSource));
   const server = createServer((req, res) => {
     securityHeaders(res);
     const route = oauth(req);
     if (route !== null) route(req, res);
     else if (req.url === "/graphql" || req.url?.startsWith("/graphql?")) http.graphql(req, res);
+    else if (metrics !== null && isMetricsPath(req.url)) {
+      startRequestLog(app.logger, req, res, clientIp(req));
+      metrics(req, res);
+    }
     else http.handler(req, res);
   });
   server.keepAliveTimeout = 65_000;
@@ -43,12 +56,19 @@ export async function listen(app: AppServices, port: number, host: string): Prom
     server.once("error", reject);
     server.listen(port, host, () => resolve());
   });
+  const metricsListener = await listenForMetrics(app.config.metrics, app.logger).catch((error: unknown) => {
+    server.close();
+    throw error;
+  });
   const address = server.address() as AddressInfo;
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      metricsListener?.server.close();
+      metricsListener?.server.closeAllConnections();
+      unwatchPool();
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await drained;
@@ -60,5 +80,5 @@ export async function listen(app: AppServices, port: number, host: string): Prom
     })();
     return closing;
   };
-  return { server, url: `http://${shownHost}:${address.port}`, close };
+  return { server, url: `http://${shownHost}:${address.port}`, metricsUrl: metricsListener?.url ?? null, close };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AppServices } from "../app-services.js";
 import type { Ctx } from "../common/context.js";
+import { recordRateLimitRefusal } from "../common/metrics.js";
 import { createCtx } from "../services.js";
 import type { ClientCredentials } from "./client-credentials.js";
 import { InvalidClient, TooManyAttempts, UnauthorizedClient } from "./oauth-errors.js";
@@ -20,6 +21,7 @@ export async function authenticateClient(app: AppServices, ctx: Ctx, credentials
   if (outcome.ok) return outcome;
   switch (outcome.kind) {
     case "throttled":
+      recordRateLimitRefusal(outcome.why === "failures" ? "failed_authentications" : "hash_budget");
       throw new TooManyAttempts(outcome.retryAfterSeconds, outcome.why);
     case "unauthorized":
       throw new UnauthorizedClient(outcome.message);

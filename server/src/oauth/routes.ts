@@ -9,6 +9,7 @@ import { OAuthError, sendOAuthError, TemporarilyUnavailable } from "./oauth-erro
 import { anonymousCtx, type OAuthHandler } from "./oauth-request.js";
 import { revokeRoute } from "./revoke.route.js";
 import { tokenRoute } from "./token.route.js";
+import { countTokenRequests } from "./token-metrics.js";
 
 export type RawHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -18,7 +19,7 @@ export type RawHandler = (req: IncomingMessage, res: ServerResponse) => void;
  */
 export function oauthRoutes(app: AppServices, clientIp: (req: IncomingMessage) => string): (req: IncomingMessage) => RawHandler | null {
   const table = new Map<string, OAuthHandler>([
-    ["POST /token", tokenRoute(app)],
+    ["POST /token", countTokenRequests(tokenRoute(app))],
     ["POST /introspect", introspectRoute(app)],
     ["POST /revoke", revokeRoute(app)],
     ["GET /.well-known/jwks.json", jwksRoute(app)],

@@ -7,6 +7,7 @@ import { sendJson } from "./oauth-errors.js";
 import type { AppServices } from "../app-services.js";
 import { grantedScope } from "../modules/tokens/token-scope.js";
 import { grantedUser, userGrantOf } from "./password-grant.js";
+import { grantRequested } from "./token-metrics.js";
 
 function checkGrantType(params: Map<string, string>): "client_credentials" | "password" {
   const grantType = params.get("grant_type");
@@ -34,6 +35,7 @@ function checkAudience(params: Map<string, string>): string | null {
 export function tokenRoute(app: AppServices): OAuthHandler {
   return async (req, res, ctx) => {
     const params = await readForm(req);
+    grantRequested(res, params.get("grant_type"));
     const credentials = clientCredentials(req, params);
     const grantType = checkGrantType(params);
     const userGrant = grantType === "password" ? userGrantOf(params) : null;

@@ -11,6 +11,8 @@ import { createTestDatabase, leakDir, type TestDatabase } from "./test-database.
 
 export interface TestApp {
   url: string;
+  /** The CLAVIS_METRICS_PORT listener, when the test set one. */
+  metricsUrl: string | null;
   app: AppServices;
   db: TestDatabase;
   close(): Promise<void>;
@@ -38,6 +40,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const running = await listen(app, config.port, config.host);
   return {
     url: running.url,
+    metricsUrl: running.metricsUrl,
     app,
     db,
     close: async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
+import { recordCacheLookup } from "../../common/metrics.js";
 import type { ApiClientSecret } from "./api-client-secret.entity.js";
 import type { ApiClient } from "./api-client.entity.js";
 
@@ -45,6 +46,7 @@ export class ClientListCache {
 
   get(key: string, etag: string): CachedList | undefined {
     const entry = this.entries.get(key);
+    recordCacheLookup("client_list", entry?.etag === etag);
     if (entry === undefined) return undefined;
     if (entry.etag === etag) return entry;
     // An etag never comes back, so a list read under an old one is of no further use.

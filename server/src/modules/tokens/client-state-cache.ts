@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { ipAllowlist } from "../../common/ip-address.js";
 import { causalBarrier } from "../../db/causal-read.js";
 import { readAgainOnce } from "../../db/database-outage.js";
+import { recordCacheLookup } from "../../common/metrics.js";
 import { exactly } from "../../db/exact-match.js";
 import { ApiClientSecret } from "../api-clients/api-client-secret.entity.js";
 import { ApiClient } from "../api-clients/api-client.entity.js";
@@ -43,7 +44,11 @@ export class ClientStateCache {
    */
   async get(clientId: string, since = Date.now() - this.maxAgeMs): Promise<ClientState | null> {
     const entry = this.entries.get(clientId);
-    if (entry !== undefined && entry.loadedAt > since) return entry;
+    if (entry !== undefined && entry.loadedAt > since) {
+      recordCacheLookup("client_state", true);
+      return entry;
+    }
+    recordCacheLookup("client_state", false);
     let pending = this.loading.get(clientId);
     if (pending === undefined || pending.since < since) {
       const started = Date.now();

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { observeTokenBatch, recordTransactionRetry } from "../../common/metrics.js";
 import { isSqlite, retryDelayMs, writeNow } from "../../common/transaction.js";
 import { isNodeNotReady, isNotSent, outageOf } from "../../db/database-outage.js";
 import { sqliteDate } from "../../db/prepared-select.js";
@@ -76,6 +77,7 @@ function groupCommit(writeBatch: (rows: TokenRow[], limits: Map<string, number>)
     scheduled = false;
     const items = pending;
     pending = [];
+    observeTokenBatch(items.length);
     writing = true;
     const settle = (error?: unknown) => {
       writing = false;
@@ -169,6 +171,7 @@ function mysqlStore(dataSource: DataSource): TokenStore {
         if (isNodeNotReady(error)) outageOf(dataSource).nodeNotReady();
         const retryable = (error as { code?: string }).code === "ER_LOCK_DEADLOCK" || isNotSent(error);
         if (!retryable || attempt >= DEADLOCK_RETRIES) throw error;
+        recordTransactionRetry();
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
       }
     }

@@ -1,3 +1,4 @@
+import { recordCacheLookup } from "../../common/metrics.js";
 import type { AccessTokenClaims } from "./token.service.js";
 
 export interface VerifiedEntry {
@@ -28,12 +29,17 @@ export class VerifiedTokens {
 
   get(token: string, now = Date.now()): VerifiedEntry | undefined {
     const entry = this.entries.get(token);
-    if (entry === undefined) return undefined;
+    if (entry === undefined) {
+      recordCacheLookup("verified_tokens", false);
+      return undefined;
+    }
     const changed = this.changedAt.get(entry.apiClientId);
     if (now - entry.checkedAt >= this.maxAgeMs || entry.expiresAt <= now || (changed !== undefined && changed >= entry.checkedAt)) {
+      recordCacheLookup("verified_tokens", false);
       this.entries.delete(token);
       return undefined;
     }
+    recordCacheLookup("verified_tokens", true);
     return entry;
   }
 
