@@ -169,7 +169,7 @@ describe("the admin app in Chromium", () => {
     await page.getByRole("heading", { name: "Händelselogg" }).waitFor();
     await page.getByRole("link", { name: "Översikt" }).click();
     expect(await page.getByLabel("Organisations id", { exact: true }).inputValue()).toBe(organizationId);
-    await page.getByRole("link", { name: "API klienter" }).click();
+    await page.getByRole("link", { name: "API-klienter" }).click();
     await page.getByRole("button", { name: "Skapa klient" }).first().waitFor();
     await shot("10-swedish");
     await page.getByLabel("Språk").selectOption("en");

@@ -88,9 +88,9 @@ describe("API clients screens: issue #13 bugs", () => {
     expect(await dialog.getByText(`${world.slug}.`, { exact: false }).first().isVisible()).toBe(true);
     const max = 64 - (world.slug.length + 1);
     await own.fill("a".repeat(max + 1));
-    expect(await dialog.getByText(`Your part can be at most ${max} characters, so that the whole id fits in 64.`).isVisible()).toBe(true);
+    expect(await dialog.getByText(`The part you choose must be 3–${max} characters long: ${world.slug}. goes before it, and the whole client id is at most 64.`).isVisible()).toBe(true);
     await own.fill("a".repeat(max));
-    expect(await dialog.getByText(/at most \d+ characters/).count()).toBe(0);
+    expect(await dialog.getByText(/The part you choose must be/).count()).toBe(0);
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await page.getByRole("dialog", { name: "Discard your changes?" }).getByRole("button", { name: "Discard" }).click();
   });

@@ -5,7 +5,7 @@ import { expireClient, ownerPage, seedClient, startClientsWorld, type ClientsWor
 
 const TEXT = {
   en: { create: "Create client", name: "Name", secretTitle: "Store the secret now", stored: "I have stored the secret", close: "Close", cancel: "Cancel", discard: "Discard your changes?", keep: "Keep editing", edit: "Edit", reset: "Reset secret", delete: "Delete", own: "Own client id (optional)", ip: "Allowed IP addresses: 203.0.113.0/24", empty: "No API clients yet" },
-  sv: { create: "Skapa klient", name: "Namn", secretTitle: "Spara nyckeln nu", stored: "Jag har sparat nyckeln", close: "Stäng", cancel: "Avbryt", discard: "Kasta dina ändringar?", keep: "Fortsätt redigera", edit: "Redigera", reset: "Återställ nyckel", delete: "Radera", own: "Eget klient id (valfritt)", ip: "Tillåtna IP-adresser: 203.0.113.0/24", empty: "Inga API klienter än" },
+  sv: { create: "Skapa klient", name: "Namn", secretTitle: "Spara nyckeln nu", stored: "Jag har sparat nyckeln", close: "Stäng", cancel: "Avbryt", discard: "Kasta dina ändringar?", keep: "Fortsätt redigera", edit: "Redigera", reset: "Återställ nyckel", delete: "Radera", own: "Eget klient-id (valfritt)", ip: "Tillåtna IP-adresser: 203.0.113.0/24", empty: "Inga API-klienter än" },
 } as const;
 
 /**

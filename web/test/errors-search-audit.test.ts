@@ -93,7 +93,7 @@ describe("errors, search and the audit trail in the user's language (Chromium)",
     await dialog.getByLabel(sv["clients.ownClientId"]).fill("r".repeat(64 - slug.length));
     expect(await dialog.getByRole("button", { name: sv["clients.create"] }).isDisabled()).toBe(true);
     const max = 64 - (slug.length + 1);
-    await dialog.getByText(`Klient-id måste vara 3–${max} tecken långt`, { exact: false }).first().waitFor();
+    await dialog.getByText(`Den del du väljer måste vara 3–${max} tecken lång`, { exact: false }).first().waitFor();
     await page.screenshot({ path: screenshotPath("errors-sv-validation"), fullPage: true });
     await dialog.getByRole("button", { name: sv["common.cancel"] }).click();
     // The form is filled in, so Cancel asks first.

@@ -30,7 +30,7 @@ describe("server errors in the user's language", () => {
     inLanguage("sv");
     const error = toAppError(validation);
     expect(fieldError(error, "expiresAt")).toBe("Utgångsdatumet måste ligga i framtiden.");
-    expect(fieldError(error, "clientId")).toBe("Klient-id måste vara 3–51 tecken långt, eftersom acme-ab-rpvn. läggs till före.");
+    expect(fieldError(error, "clientId")).toBe("Den del du väljer måste vara 3–51 tecken lång: acme-ab-rpvn. läggs till före, och hela klient-id:t är högst 64 tecken.");
     expect(error.message).toBe("Några fält är inte giltiga: se meddelandena vid dem.");
     inLanguage("en");
     expect(fieldError(toAppError(validation), "expiresAt")).toBe("The expiry date must be in the future.");

@@ -22,7 +22,7 @@ export const DEFAULT_CATALOG: CatalogDocument = {
 
 /** Clavis's own APIs: present in every catalog, whatever CLAVIS_CATALOG holds. */
 export const CLAVIS_APIS: CatalogDocument["apis"] = [
-  { name: "api-clients", title: { en: "API clients", sv: "API klienter" }, actions: ["read", "write"] },
+  { name: "api-clients", title: { en: "API clients", sv: "API-klienter" }, actions: ["read", "write"] },
   { name: "tokens", title: { en: "Tokens", sv: "Token" }, actions: ["introspect"] },
   // Personal data (e-mail addresses, the IP addresses in the trail): granted apart from api-clients.
   { name: "members", title: { en: "Members", sv: "Medlemmar" }, actions: ["read"] },

@@ -1,9 +1,6 @@
 import { useId } from "react";
 import { useI18n, type MessageKey } from "../../lib/i18n";
 
-// TODO(#13): the README section the panel summarizes; point this at the published docs once they have an address.
-export const SECURITY_DOCS_URL = "README.md#security-best-practices";
-
 const TIPS: MessageKey[] = ["tips.neverShare", "tips.secretStore", "tips.leastPermissions", "tips.removeUnused", "tips.rotate", "tips.perEnvironment", "tips.stagingFirst"];
 
 /** Short, translated advice on handling client secrets (the list page and the secret dialog). */
@@ -18,11 +15,6 @@ export function SecurityTips({ compact = false }: { compact?: boolean }) {
           <li key={tip}>{t(tip)}</li>
         ))}
       </ul>
-      <p>
-        <a href={SECURITY_DOCS_URL} target="_blank" rel="noreferrer">
-          {t("tips.more")}
-        </a>
-      </p>
     </section>
   );
 }

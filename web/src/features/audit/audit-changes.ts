@@ -31,9 +31,10 @@ export interface ValueContext {
 }
 
 const PERMISSION_FIELDS = new Set(["permissions", "added", "removed"]);
-const DURATION_FIELDS = new Set(["gracePeriodSeconds", "accessTokenTtlSeconds"]);
+const DURATION_FIELDS = new Set(["gracePeriodSeconds", "accessTokenTtlSeconds", "expiresIn"]);
 const ROLE_VALUES: Record<string, string> = { OWNER: "role.owner", VIEWER: "role.viewer", reader: "role.reader", creator: "role.creator", admin: "role.admin" };
 const ENVIRONMENT_VALUES: Record<string, string> = { LIVE: "env.live", STAGING: "env.staging" };
+const MODE_VALUES: Record<string, string> = { login: "audit.value.modeLogin", impersonate: "audit.value.modeImpersonate" };
 
 /** A stored value as a reader of `language` would say it: labels from the catalog, dates, durations. */
 export function formatValue(field: string, value: unknown, context: ValueContext): string {
@@ -54,6 +55,9 @@ export function formatValue(field: string, value: unknown, context: ValueContext
   }
   if (typeof value !== "string") return JSON.stringify(value);
   if (PERMISSION_FIELDS.has(field)) return permissionLabel(value, catalog, language);
+  // A token's scope: permissions separated by spaces (RFC 6749 §3.3).
+  if (field === "scope") return value.split(" ").map((permission) => permissionLabel(permission, catalog, language)).join(", ");
+  if (field === "mode" && MODE_VALUES[value] !== undefined) return text(MODE_VALUES[value]) ?? value;
   if (field === "scopes") return catalog.find((api) => api.name === value)?.title[language] ?? value;
   if (field === "role" && ROLE_VALUES[value] !== undefined) return text(ROLE_VALUES[value]) ?? value;
   if (field === "environment" && ENVIRONMENT_VALUES[value] !== undefined) return text(ENVIRONMENT_VALUES[value]) ?? value;

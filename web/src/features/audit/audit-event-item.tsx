@@ -21,6 +21,7 @@ const ACTIONS: Record<string, string> = {
   "invitation.accepted": "audit.action.invitationAccepted",
   "user.password_changed": "audit.action.passwordChanged",
   "user.sessions_signed_out": "audit.action.sessionsSignedOut",
+  "user_token.issued": "audit.action.userTokenIssued",
 };
 
 /** One event as a card: what, about what, who, when, from where, why, and each change. */
