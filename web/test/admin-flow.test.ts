@@ -168,7 +168,7 @@ describe("the admin app in Chromium", () => {
     await page.getByLabel("Language").selectOption("sv");
     await page.getByRole("heading", { name: "Händelselogg" }).waitFor();
     await page.getByRole("link", { name: "Översikt" }).click();
-    expect(await page.getByLabel("Organisations id", { exact: true }).inputValue()).toBe(organizationId);
+    expect(await page.getByLabel("Organisations-id", { exact: true }).inputValue()).toBe(organizationId);
     await page.getByRole("link", { name: "API-klienter" }).click();
     await page.getByRole("button", { name: "Skapa klient" }).first().waitFor();
     await shot("10-swedish");
