@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RESET, UPDATE } from "../support/api-client-queries.js";
+import { GraphQLSession, seedOrganization } from "../support/graphql-session.js";
+import { basic, createClient, introspect, postForm, tokenFor } from "../support/oauth-http.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+import { DIRECTORY_SECRET, startTestDirectory, type TestDirectory } from "../support/user-directory-server.js";
+
+type Client = { id: string; clientId: string; secret: string };
+
+const MANAGER = ["api-clients.read", "api-clients.write"];
+// Callers are told apart by X-Forwarded-For, which a server behind a loopback proxy trusts.
+const PROXIED = { CLAVIS_TRUST_PROXY: "loopback" };
+
+/**
+ * Session-4 review of issue 15 (user tokens): attacks over real HTTP with a real directory.
+ */
+describe("review: user tokens", () => {
+  let app: TestApp;
+  let directory: TestDirectory;
+  let owner: GraphQLSession;
+  let organizationId: string;
+  let inspector: Client;
+
+  beforeAll(async () => {
+    directory = await startTestDirectory();
+    app = await startTestApp({ ...PROXIED, CLAVIS_USER_DIRECTORY_URL: directory.url, CLAVIS_USER_DIRECTORY_SECRET: DIRECTORY_SECRET });
+    const seeded = await seedOrganization(app, "Acme", "owner@acme.test", { maxApiClients: 50 });
+    owner = seeded.session;
+    organizationId = seeded.organization.id;
+    directory.users.push({ id: "u-ann", username: "ann", password: "ann-password-123", organizationId });
+    inspector = await createClient(owner, organizationId, { name: "Inspector", role: null, permissions: ["tokens.introspect"] });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await directory?.close();
+  });
+
+  async function bearer(client: Client): Promise<GraphQLSession> {
+    const response = await tokenFor(app, client.clientId, client.secret);
+    expect(response.status).toBe(200);
+    return new GraphQLSession(app.url, { authorization: `Bearer ${response.body?.access_token}`, "x-tenant-id": organizationId });
+  }
+
+  const userToken = (client: Client, params: Record<string, string>, address = "198.51.100.1") =>
+    postForm(app.url, "/token", { grant_type: "password", ...params }, { authorization: basic(client.clientId, client.secret), "x-forwarded-for": address });
+  const isActive = async (token: string) => (await introspect(app, inspector, token)).body?.active as boolean;
+
+  it("refuses a client without allowImpersonate the reset of a client's secret that has it, which would hand it the flag", async () => {
+    // The attacker holds every permission of the target, so issue 12's rule alone lets it reset.
+    const attacker = await bearer(await createClient(owner, organizationId, { name: "Automation", role: null, permissions: MANAGER }));
+    const target = await createClient(owner, organizationId, { name: "Kiosk", role: null, permissions: ["api-clients.read"], allowImpersonate: true });
+    expect(await attacker.errorOf(RESET, { id: target.id, grace: 0 })).toEqual({
+      code: "FORBIDDEN",
+      message: "An API client may reset the secret of a client with allowImpersonate only if it has that flag itself",
+      fields: undefined,
+    });
+    // The target's own secret still works: nothing was reset.
+    expect((await userToken(target, { auth_type: "impersonate", username: "ann" })).status).toBe(200);
+  });
+
+  it("refuses a client with allowImpersonate only the reset of a client's secret that has allowLogin", async () => {
+    const attacker = await bearer(await createClient(owner, organizationId, { name: "Impersonator", role: null, permissions: MANAGER, allowImpersonate: true }));
+    const target = await createClient(owner, organizationId, { name: "Login app", role: null, permissions: ["api-clients.read"], allowLogin: true });
+    expect((await attacker.errorOf(RESET, { id: target.id, grace: 0 })).message).toBe("An API client may reset the secret of a client with allowLogin only if it has that flag itself");
+    // Holding the flag, it may reset as before (issue 12's rules unchanged).
+    const sibling = await createClient(owner, organizationId, { name: "Other kiosk", role: null, permissions: ["api-clients.read"], allowImpersonate: true });
+    expect((await attacker.ok(RESET, { id: sibling.id, grace: 0 })).resetApiClientSecret.clientSecret).toEqual(expect.any(String));
+  });
+
+  it("ends a client's user tokens of a mode as soon as an owner clears that mode's flag, and leaves the others", async () => {
+    const client = await createClient(owner, organizationId, { name: "Both", allowLogin: true, allowImpersonate: true });
+    const impersonation = (await userToken(client, { auth_type: "impersonate", id: "u-ann" })).body?.access_token as string;
+    const login = (await userToken(client, { auth_type: "login", username: "ann", password: "ann-password-123" })).body?.access_token as string;
+    const own = (await tokenFor(app, client.clientId, client.secret)).body?.access_token as string;
+    expect([await isActive(impersonation), await isActive(login), await isActive(own)]).toEqual([true, true, true]);
+    await owner.ok(UPDATE, { id: client.id, input: { allowImpersonate: false } });
+    expect([await isActive(impersonation), await isActive(login), await isActive(own)]).toEqual([false, true, true]);
+    await owner.ok(UPDATE, { id: client.id, input: { allowLogin: false } });
+    expect([await isActive(login), await isActive(own)]).toEqual([false, true]);
+  });
+
+  it("counts case variants of one username as the same user when throttling refused logins from an address", async () => {
+    const client = await createClient(owner, organizationId, { name: "Guesser", allowLogin: true });
+    const address = "198.51.100.77";
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const refused = await userToken(client, { auth_type: "login", username: "ann", password: `wrong-${attempt}` }, address);
+      expect(refused.status).toBe(400);
+    }
+    const asked = directory.received.length;
+    for (const variant of ["ann", "Ann", "ANN", "\uff41nn"]) {
+      const response = await userToken(client, { auth_type: "login", username: variant, password: "wrong-again" }, address);
+      expect({ variant, status: response.status, error: response.body?.error }).toEqual({ variant, status: 429, error: "temporarily_unavailable" });
+    }
+    // None of them reached the directory.
+    expect(directory.received.length).toBe(asked);
+  });
+});
