@@ -67,7 +67,8 @@ export class UserTokenService {
   private async ask(ctx: Ctx, state: ClientState, grant: UserGrant, directory: UserDirectory): Promise<UserGrantOutcome> {
     const { client } = state;
     const address = throttleKey(ctx.ip);
-    const account = `${client.organizationId ?? ""}\u0000${grant.mode === "impersonate" && grant.id !== null ? `#${grant.id}` : grant.username}`;
+    // Case and compatibility variants of a name count as one user: most directories match them alike.
+    const account = `${client.organizationId ?? ""}\u0000${grant.mode === "impersonate" && grant.id !== null ? `#${grant.id}` : (grant.username as string).normalize("NFKC").toLowerCase()}`;
     const clientWait = this.clientRefusals.blockedFor(client.id);
     if (clientWait !== null) return { ok: false, kind: "throttled", retryAfterSeconds: clientWait };
     const wait = this.failures.begin(account, address);
