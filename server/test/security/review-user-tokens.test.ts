@@ -1,3 +1,4 @@
+import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESET, UPDATE } from "../support/api-client-queries.js";
 import { GraphQLSession, seedOrganization } from "../support/graphql-session.js";
@@ -94,5 +95,37 @@ describe("review: user tokens", () => {
     }
     // None of them reached the directory.
     expect(directory.received.length).toBe(asked);
+  });
+});
+
+describe("review: user tokens without a directory", () => {
+  let app: TestApp;
+  let owner: GraphQLSession;
+  let organizationId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const seeded = await seedOrganization(app, "Acme", "owner@acme.test", { maxApiClients: 50 });
+    owner = seeded.session;
+    organizationId = seeded.organization.id;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("refuses, without a 500 on any database, an impersonated username too long to be the token's subject", async () => {
+    const client = await createClient(owner, organizationId, { name: "Trusted", allowImpersonate: true });
+    const impersonate = (username: string) => postForm(app.url, "/token", { grant_type: "password", auth_type: "impersonate", username }, { authorization: basic(client.clientId, client.secret) });
+    // Without a directory the username is the user's id, whose limit is 128 (non-ASCII counts as one).
+    const longest = `${"n".repeat(127)}\u00e9`;
+    const accepted = await impersonate(longest);
+    expect(accepted.status).toBe(200);
+    expect(decodeJwt(accepted.body?.access_token)).toMatchObject({ sub: longest, preferred_username: longest, auth_type: "impersonate" });
+    const refused = await impersonate("n".repeat(129));
+    expect({ status: refused.status, body: refused.body }).toEqual({
+      status: 400,
+      body: { error: "invalid_request", error_description: "Without a user directory the username is the user's id, at most 128 characters: send a shorter one or the id" },
+    });
   });
 });
