@@ -1,4 +1,6 @@
 import { decodeJwt } from "jose";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESET, UPDATE } from "../support/api-client-queries.js";
 import { GraphQLSession, seedOrganization } from "../support/graphql-session.js";
@@ -81,6 +83,16 @@ describe("review: user tokens", () => {
     expect([await isActive(login), await isActive(own)]).toEqual([false, true]);
   });
 
+  it("keeps a client's flags and user tokens from another organization's owner and introspecting client", async () => {
+    const client = await createClient(owner, organizationId, { name: "Home app", allowImpersonate: true });
+    const token = (await userToken(client, { auth_type: "impersonate", username: "ann" })).body?.access_token as string;
+    const other = await seedOrganization(app, "Globex", "owner@globex.test", { maxApiClients: 50 });
+    expect((await other.session.errorOf(UPDATE, { id: client.id, input: { allowLogin: true } })).code).toBe("NOT_FOUND");
+    const foreignInspector = await createClient(other.session, other.organization.id, { name: "Globex inspector", role: null, permissions: ["tokens.introspect"] });
+    expect((await introspect(app, foreignInspector, token)).body).toEqual({ active: false });
+    expect(await isActive(token)).toBe(true);
+  });
+
   it("counts case variants of one username as the same user when throttling refused logins from an address", async () => {
     const client = await createClient(owner, organizationId, { name: "Guesser", allowLogin: true });
     const address = "198.51.100.77";
@@ -127,5 +139,90 @@ describe("review: user tokens without a directory", () => {
       status: 400,
       body: { error: "invalid_request", error_description: "Without a user directory the username is the user's id, at most 128 characters: send a shorter one or the id" },
     });
+  });
+});
+
+/** A directory that answers as an attacker who took it over, or a broken proxy, might. */
+describe("review: a hostile user directory", () => {
+  let app: TestApp;
+  let hostile: Server;
+  let redirectTargetHits = 0;
+  let behaviour: "override" | "redirect" | "dribble" = "override";
+  const sockets = new Set<Socket>();
+  let client: Client;
+
+  beforeAll(async () => {
+    const target = createServer((_req, res) => {
+      redirectTargetHits += 1;
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: "redirected", username: "redirected" }));
+    });
+    await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
+    const targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/`;
+    hostile = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        if (behaviour === "redirect") {
+          res.writeHead(307, { location: targetUrl }).end();
+          return;
+        }
+        if (behaviour === "dribble") {
+          // Headers at once, then one byte now and then, never the end.
+          res.writeHead(200, { "content-type": "application/json" });
+          res.write("{");
+          const timer = setInterval(() => res.write(" "), 200);
+          res.on("close", () => clearInterval(timer));
+          return;
+        }
+        res.writeHead(200, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            id: "u-1",
+            username: "ann",
+            sub: "admin",
+            client_id: "someone-else",
+            claims: { name: "Ann", sub: "admin", client_id: "someone-else", org_id: "another-org", act: { sub: "nobody" }, iss: "https://evil.example", aud: "https://evil.example", exp: 4102444800, scope: "api-clients.write", auth_type: "login" },
+          }),
+        );
+      });
+    });
+    hostile.on("connection", (socket) => {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => hostile.listen(0, "127.0.0.1", resolve));
+    app = await startTestApp({ CLAVIS_USER_DIRECTORY_URL: `http://127.0.0.1:${(hostile.address() as AddressInfo).port}/users`, CLAVIS_USER_DIRECTORY_SECRET: DIRECTORY_SECRET, CLAVIS_USER_DIRECTORY_TIMEOUT_MS: "1000" });
+    const seeded = await seedOrganization(app, "Acme", "owner@acme.test", { maxApiClients: 50 });
+    client = await createClient(seeded.session, seeded.organization.id, { name: "Kiosk", role: null, permissions: ["blogs.read"], allowImpersonate: true });
+    Object.assign(client, { organizationId: seeded.organization.id });
+    hostile.once("close", () => target.close());
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => hostile.close(() => resolve()));
+  });
+
+  const impersonate = () => postForm(app.url, "/token", { grant_type: "password", auth_type: "impersonate", username: "ann" }, { authorization: basic(client.clientId, client.secret) });
+
+  it("takes only id, username and display claims from the directory: it cannot set sub, client_id, org_id, act, iss, aud, exp or scope", async () => {
+    behaviour = "override";
+    const response = await impersonate();
+    expect(response.status).toBe(200);
+    const claims = decodeJwt(response.body?.access_token);
+    expect(claims).toMatchObject({ sub: "u-1", client_id: client.clientId, org_id: (client as Client & { organizationId: string }).organizationId, act: { sub: client.clientId }, iss: app.url, aud: app.url, auth_type: "impersonate", scope: "blogs.read", name: "Ann" });
+    expect((claims.exp as number) - (claims.iat as number)).toBe(900);
+  });
+
+  it("does not follow a directory's redirect: the client gets 503 and the other address is never asked", async () => {
+    behaviour = "redirect";
+    const response = await impersonate();
+    expect({ status: response.status, body: response.body, retryAfter: response.headers.get("retry-after") }).toMatchObject({ status: 503, body: { error: "temporarily_unavailable" }, retryAfter: "5" });
+    expect(redirectTargetHits).toBe(0);
+  });
+
+  it("gives up on a directory that sends its answer a byte at a time within the deadline", async () => {
+    behaviour = "dribble";
+    const response = await impersonate();
+    expect({ status: response.status, error: response.body?.error }).toEqual({ status: 503, error: "temporarily_unavailable" });
   });
 });
