@@ -76,6 +76,7 @@ export const ERROR_REASONS = {
   PAGE_SIZE_RANGE: ["max"],
   USER_TOKEN_FLAGS_OWN: [],
   USER_TOKEN_FLAGS_NOT_HELD: ["flags"],
+  USER_TOKEN_FLAGS_RESET_NOT_HELD: ["flags"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

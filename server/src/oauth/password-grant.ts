@@ -48,6 +48,8 @@ export async function grantedUser(app: AppServices, ctx: Ctx, state: ClientState
       throw new UnauthorizedClient(outcome.message);
     case "invalid_grant":
       throw new InvalidGrant(outcome.message);
+    case "invalid_request":
+      throw new InvalidRequest(outcome.message);
     case "throttled":
       throw new TooManyUserAttempts(outcome.retryAfterSeconds);
     case "unavailable":

@@ -9,7 +9,7 @@ import { join } from "node:path";
 export const LEAK_PATTERNS: { name: string; pattern: RegExp }[] = [
   { name: "client secret", pattern: /clv_(?:live|test)_[0-9A-Za-z]{40,}/ },
   { name: "access token", pattern: /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{20,}/ },
-  { name: "password", pattern: /correct horse battery|a long enough password|gentle river of stone|alice-password-1|bob-password-123/ },
+  { name: "password", pattern: /correct horse battery|a long enough password|gentle river of stone|alice-password-1|bob-password-123|ann-password-123/ },
   { name: "user directory secret", pattern: /directory-shared-secret-0123456789/ },
   { name: "token of an invitation link", pattern: /clvinv_[A-Za-z0-9_-]{43}/ },
 ];

@@ -21,7 +21,7 @@ import { allowedIpsErrors, clientIdErrors, descriptionErrors, expiresAtErrors, n
 import type { ApiClientView, ApiClientWithSecret } from "./api-client.view.js";
 import { composeClientId, generateClientId } from "./client-id.js";
 import { generateSecret, providedSecretErrors, storedSecretHash } from "./client-secret.js";
-import { assertMaySetFlags } from "./user-token-flags.js";
+import { assertMaySetFlags, assertMayTakeFlags } from "./user-token-flags.js";
 import { assertCanGrant, changeSummary, type PermissionChange, resolvePermissionChange } from "./permission-change.js";
 
 export interface CreateApiClientData {
@@ -241,6 +241,7 @@ export class ApiClientService {
    */
   async resetSecret(ctx: Ctx, id: string, gracePeriodSeconds = 0): Promise<ApiClientWithSecret> {
     const { client } = await this.get(ctx, id, "write");
+    await assertMayTakeFlags(ctx, client);
     if (!Number.isInteger(gracePeriodSeconds) || gracePeriodSeconds < 0 || gracePeriodSeconds > MAX_GRACE_SECONDS) {
       throw badInput([{ field: "gracePeriodSeconds", reason: "GRACE_PERIOD_RANGE", params: { max: MAX_GRACE_SECONDS }, message: `Grace period must be from 0 to ${MAX_GRACE_SECONDS} seconds (7 days)` }]);
     }

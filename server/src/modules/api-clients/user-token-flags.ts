@@ -23,3 +23,18 @@ export async function assertMaySetFlags(ctx: Ctx, targetId: string | null, befor
   const missing = changed.filter((flag) => own === null || !own[flag]);
   if (missing.length > 0) throw appError("FORBIDDEN", "USER_TOKEN_FLAGS_NOT_HELD", `An API client may change ${missing.join(" and ")} of another client only if it has ${missing.length === 1 ? "that flag" : "those flags"} itself`, { flags: missing.join(", ") });
 }
+
+/**
+ * A new secret hands the caller everything the client may do, its flags included: a client
+ * resets the secret of another client with allowLogin or allowImpersonate only if it has each
+ * such flag itself (its own secret it may always reset). Owners and operators are not limited.
+ */
+export async function assertMayTakeFlags(ctx: Ctx, target: { id: string } & UserTokenFlags): Promise<void> {
+  const actor = ctx.actor;
+  if (actor.type !== "CLIENT" || target.id === actor.apiClientId) return;
+  const held = FLAGS.filter((flag) => target[flag]);
+  if (held.length === 0) return;
+  const own = await ctx.manager.findOneBy(ApiClient, { id: actor.apiClientId });
+  const missing = held.filter((flag) => own === null || !own[flag]);
+  if (missing.length > 0) throw appError("FORBIDDEN", "USER_TOKEN_FLAGS_RESET_NOT_HELD", `An API client may reset the secret of a client with ${missing.join(" and ")} only if it has ${missing.length === 1 ? "that flag" : "those flags"} itself`, { flags: missing.join(", ") });
+}

@@ -139,6 +139,9 @@ export class TokenService {
     if (state.organization !== null && !state.organization.apiClientsEnabled) return inactive;
     // Issued under a secret that has since been replaced and whose grace period is over.
     if (!state.secrets.some((secret) => secret.version === checked.secretVersion)) return inactive;
+    // A user token needs its mode's flag now, not only at issue: clearing the flag ends them (issue 15).
+    if (checked.claims.auth_type === "login" && !state.client.allowLogin) return inactive;
+    if (checked.claims.auth_type === "impersonate" && !state.client.allowImpersonate) return inactive;
     // Least privilege: what the token was granted, less anything revoked from the client since.
     const permissions = checked.claims.scope.split(" ").filter((permission) => state.client.permissions.includes(permission));
     if (permissions.length === 0) return inactive;

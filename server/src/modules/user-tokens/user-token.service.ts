@@ -7,6 +7,7 @@ import { transactional } from "../../common/transaction.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { ClientState } from "../tokens/client-state-cache.js";
 import type { IssuedToken, TokenUser } from "../tokens/token.service.js";
+import { MAX_USER_ID_LENGTH } from "./directory-answer.js";
 import type { DirectoryOutcome, UserDirectory } from "./user-directory.js";
 
 export type UserGrant = { mode: "login"; username: string; password: string } | { mode: "impersonate"; username: string | null; id: string | null };
@@ -15,6 +16,7 @@ export type UserGrantOutcome =
   | { ok: true; user: TokenUser }
   | { ok: false; kind: "unauthorized"; message: string }
   | { ok: false; kind: "invalid_grant"; message: string }
+  | { ok: false; kind: "invalid_request"; message: string }
   | { ok: false; kind: "throttled"; retryAfterSeconds: number }
   | { ok: false; kind: "unavailable"; why: string };
 
@@ -59,6 +61,9 @@ export class UserTokenService {
     if (grant.mode === "login" && this.directory === null) return { ok: false, kind: "unauthorized", message: "Logging users in needs a user directory, and this server has none" };
     if (this.directory === null && grant.mode === "impersonate") {
       // As Decidim: without a directory, a client flagged for it is taken at its word.
+      if (grant.id === null && (grant.username as string).length > MAX_USER_ID_LENGTH) {
+        return { ok: false, kind: "invalid_request", message: `Without a user directory the username is the user's id, at most ${MAX_USER_ID_LENGTH} characters: send a shorter one or the id` };
+      }
       return { ok: true, user: this.tokenUser("impersonate", { id: grant.id ?? (grant.username as string), username: grant.username, claims: {} }) };
     }
     return this.ask(ctx, state, grant, this.directory as UserDirectory);
@@ -67,7 +72,8 @@ export class UserTokenService {
   private async ask(ctx: Ctx, state: ClientState, grant: UserGrant, directory: UserDirectory): Promise<UserGrantOutcome> {
     const { client } = state;
     const address = throttleKey(ctx.ip);
-    const account = `${client.organizationId ?? ""}\u0000${grant.mode === "impersonate" && grant.id !== null ? `#${grant.id}` : grant.username}`;
+    // Case and compatibility variants of a name count as one user: most directories match them alike.
+    const account = `${client.organizationId ?? ""}\u0000${grant.mode === "impersonate" && grant.id !== null ? `#${grant.id}` : (grant.username as string).normalize("NFKC").toLowerCase()}`;
     const clientWait = this.clientRefusals.blockedFor(client.id);
     if (clientWait !== null) return { ok: false, kind: "throttled", retryAfterSeconds: clientWait };
     const wait = this.failures.begin(account, address);
