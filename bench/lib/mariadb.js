@@ -9,16 +9,23 @@ const DIRS = ["/usr/sbin", "/usr/local/sbin", "/usr/bin", "/usr/local/bin", ...(
 const find = (name) => DIRS.map((dir) => join(dir, name)).find((path) => existsSync(path)) ?? null;
 
 export function hasMariadb() {
-  return find("mariadbd") !== null && find("mariadb-install-db") !== null;
+  return findMariadb() !== null;
+}
+
+/** MariaDB's server and its initializer, or null when either is missing. */
+export function findMariadb() {
+  const server = find("mariadbd");
+  const install = find("mariadb-install-db") ?? find("mysql_install_db");
+  return server !== null && install !== null ? { server, install } : null;
 }
 
 /** A throwaway MariaDB on a free loopback port; `url` names a fresh `clavis` database. */
 export async function startMariadb() {
   const dataDir = mkdtempSync(join(tmpdir(), "clavis-bench-mariadb-"));
-  const init = spawnSync(find("mariadb-install-db"), ["--no-defaults", `--datadir=${dataDir}`, "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db"], { encoding: "utf8" });
+  const init = spawnSync(findMariadb().install, ["--no-defaults", `--datadir=${dataDir}`, "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db"], { encoding: "utf8" });
   if (init.status !== 0) throw new Error(`mariadb-install-db failed: ${init.stderr}`);
   const port = await freePort();
-  const child = spawn(find("mariadbd"), ["--no-defaults", `--datadir=${dataDir}`, "--user=root", `--port=${port}`, "--bind-address=127.0.0.1", `--socket=${join(dataDir, "sock")}`, "--skip-networking=0", "--max-connections=500", "--innodb-flush-log-at-trx-commit=2", "--skip-log-bin"], { stdio: "ignore" });
+  const child = spawn(findMariadb().server, ["--no-defaults", `--datadir=${dataDir}`, "--user=root", `--port=${port}`, "--bind-address=127.0.0.1", `--socket=${join(dataDir, "sock")}`, "--skip-networking=0", "--max-connections=500", "--innodb-flush-log-at-trx-commit=2", "--skip-log-bin"], { stdio: "ignore" });
   for (let i = 0; ; i += 1) {
     const open = await new Promise((resolve) => {
       const socket = createConnection({ port, host: "127.0.0.1" }, () => (socket.end(), resolve(true)));
