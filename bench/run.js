@@ -5,6 +5,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRate, firstLoadJs, graphqlList, healthUnderFlood, revocationDelay, seedSqlite, startupTime } from "./lib/clavis-bench.js";
 import { coldPath } from "./lib/cold-path.js";
+import { galeraRows } from "./lib/galera-bench.js";
 import { hasMariadb, startMariadb } from "./lib/mariadb.js";
 import { clavis, clavisWith, freePort, startClavis, startPeer } from "./lib/processes.js";
 import { writeReport } from "./lib/report.js";
@@ -21,6 +22,7 @@ async function main() {
   const started = Date.now();
   const metrics = [];
   const throughput = [];
+  let galera = null;
   let verified = 0;
   let bad = 0;
   const count = (result) => ((verified += result.checked), (bad += result.bad), result);
@@ -99,6 +101,10 @@ async function main() {
       log("no mariadbd on this machine: the MariaDB rows are left out");
     }
 
+    // 2 Clavis nodes on a 3-node Galera cluster against 1 node on one MariaDB server (lib/galera-bench.js).
+    galera = await galeraRows({ seconds: SECONDS, secret: SECRET, count, log });
+    if (galera !== null) metrics.push(...galera.metrics);
+
     log("npm start to /readyz, admin app size");
     const startup = await startupTime(`sqlite:${join(dir, "startup.sqlite")}`);
     metrics.push({ key: "startup_ms", label: "npm start (built tree) to /readyz 200, ms", clavis: startup.ms, peer: null, ratio: null, target: "≤ 2,000 ms", pass: startup.ms <= 2000 });
@@ -110,7 +116,7 @@ async function main() {
   }
   const peerVersion = JSON.parse(readFileSync(new URL("./node_modules/oidc-provider/package.json", import.meta.url))).version;
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, ${SECONDS} s per run after a 2 s warm-up, autocannon on the same machine.`;
-  const table = writeReport({ date: new Date().toISOString(), machine, peerVersion, seconds: SECONDS, verified, bad, metrics, throughput, durationSeconds: Math.round((Date.now() - started) / 1000) });
+  const table = writeReport({ date: new Date().toISOString(), machine, peerVersion, seconds: SECONDS, verified, bad, metrics, throughput, galera: galera?.details ?? null, durationSeconds: Math.round((Date.now() - started) / 1000) });
   process.stdout.write(`${table}\n\nverified tokens: ${verified} (${bad} bad); took ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
 

@@ -12,7 +12,7 @@ if (!existsSync(join(bench, "node_modules/oidc-provider"))) {
   const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: bench, stdio: "inherit" });
   if (install.status !== 0) process.exit(install.status ?? 1);
 }
-// `npm run bench -- graphql`, `-- token`, `-- cold` or `-- capacity` runs only that part (bench/<part>.js).
-const script = ["graphql", "token", "cold", "capacity"].includes(process.argv[2]) ? `${process.argv[2]}.js` : "run.js";
+// `npm run bench -- graphql`, `-- token`, `-- cold`, `-- capacity` or `-- galera` runs only that part (bench/<part>.js).
+const script = ["graphql", "token", "cold", "capacity", "galera"].includes(process.argv[2]) ? `${process.argv[2]}.js` : "run.js";
 const run = spawnSync(process.execPath, [script], { cwd: bench, stdio: "inherit" });
 process.exit(run.status ?? 1);

@@ -8,13 +8,20 @@ const fmt = (value) => (value === null || value === undefined ? "—" : typeof v
 export function writeReport(results) {
   const rows = results.metrics.map((m) => `| ${m.label} | ${fmt(m.clavis)} | ${fmt(m.peer)} | ${m.ratio ?? "—"} | ${m.target} | ${m.pass === null ? "—" : m.pass ? "pass" : "**fail**"} |`);
   const table = ["| metric | Clavis | peer | ratio | target | result |", "|---|---|---|---|---|---|", ...rows].join("\n");
-  const markdown = `# Clavis benchmark, ${results.date}\n\n${results.machine}\n\n${table}\n\nPeer: oidc-provider ${results.peerVersion}. Every /token response in the comparison runs was checked: 200, and a token that verifies against that server's JWKS (${results.verified.toLocaleString("en-US")} tokens, ${results.bad} bad).\n`;
+  const markdown = `# Clavis benchmark, ${results.date}\n\n${results.machine}\n\n${table}\n\nPeer: oidc-provider ${results.peerVersion}. Every /token response in the comparison runs was checked: 200, and a token that verifies against that server's JWKS (${results.verified.toLocaleString("en-US")} tokens, ${results.bad} bad).\n${galeraNote(results.galera)}`;
   const dir = join(ROOT, "bench/results");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(dir, "latest.md"), markdown);
   writeFileSync(join(ROOT, "docs/performance-chart.svg"), chart(results.throughput));
   return table;
+}
+
+/** The Galera rows' context: their columns, and what replication did during the cluster's /token run. */
+function galeraNote(galera) {
+  if (!galera) return "";
+  const r = galera.replication;
+  return `\nGalera rows: "Clavis" is 2 Clavis nodes on a 3-node Galera cluster (the load split over both), "peer" 1 Clavis node on one MariaDB server, measured in this run; the ratio is what replication costs. During the cluster's /token run: ${r.tokensIssued.toLocaleString("en-US")} tokens in ${r.writeSets.toLocaleString("en-US")} write-sets (${r.tokensPerWriteSet} a write-set), ${r.certificationFailures} certification failures and ${r.bruteForceAborts} brute-force aborts, ${r.clavisRetries} transactions retried by Clavis. wsrep_sync_wait: ${galera.barrier.idle.barrierMs} ms a statement against ${galera.barrier.idle.plainMs} ms for SELECT 1 on the idle cluster.\n`;
 }
 
 /** Horizontal bars: /token req/s of Clavis and the peer per run. */
