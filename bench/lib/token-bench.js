@@ -9,15 +9,20 @@ export { RESOURCE, tokenRequest } from "./token-request.js";
 async function verifyAll(bodies, jwksUrl, issuer) {
   const keys = createLocalJWKSet(await (await fetch(jwksUrl)).json());
   let bad = 0;
+  const failures = {};
   for (const { status, body } of bodies) {
     try {
       if (status !== 200) throw new Error(`status ${status}`);
       await jwtVerify(JSON.parse(body).access_token, keys, { issuer, audience: RESOURCE, algorithms: ["EdDSA"] });
-    } catch {
+    } catch (error) {
       bad += 1;
+      // What went wrong, by status and answer (error bodies carry no token or secret).
+      const reason = status === 200 ? `200: ${error.message}` : `${status}: ${String(body).slice(0, 200)}`;
+      failures[reason] = (failures[reason] ?? 0) + 1;
     }
   }
-  return { checked: bodies.length, bad };
+  if (bad > 0) process.stderr.write(`[bench] ${bad} of ${bodies.length} token answers were bad: ${JSON.stringify(failures)}\n`);
+  return { checked: bodies.length, bad, failures };
 }
 
 /** Warm-up, then a measured run whose every token is checked afterwards. */
