@@ -10,7 +10,6 @@ import { ROOT } from "./lib/processes.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
-const SECRET = "bench-Secret-0123456789-abcdefghijklmnopq";
 const log = (text) => process.stderr.write(`[bench] ${text}\n`);
 const fmt = (value) => (value === null || value === undefined ? "—" : typeof value === "number" ? value.toLocaleString("en-US") : String(value));
 const median = (values) => {
@@ -25,7 +24,7 @@ const runs = [];
 let bad = 0;
 for (let run = 1; run <= RUNS; run += 1) {
   if (RUNS > 1) log(`Galera: run ${run} of ${RUNS}`);
-  const result = await galeraRows({ seconds: SECONDS, secret: SECRET, log });
+  const result = await galeraRows({ seconds: SECONDS, log });
   if (result === null) process.exit(0);
   runs.push(result);
   bad += result.bad;

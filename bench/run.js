@@ -102,7 +102,7 @@ async function main() {
     }
 
     // 2 Clavis nodes on a 3-node Galera cluster against 1 node on one MariaDB server (lib/galera-bench.js).
-    galera = await galeraRows({ seconds: SECONDS, secret: SECRET, count, log });
+    galera = await galeraRows({ seconds: SECONDS, count, log });
     if (galera !== null) metrics.push(...galera.metrics);
 
     log("npm start to /readyz, admin app size");
