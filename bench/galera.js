@@ -36,7 +36,7 @@ const metrics = runs[0].metrics.map((first, i) => {
 const perRun = (m) => (RUNS > 1 ? ` | ${m.runs.map((r) => r.ratio ?? "—").join(", ")}` : "");
 const header = RUNS > 1 ? "| metric | Galera | one server | ratio (median) | ratios of the runs |\n|---|---|---|---|---|" : "| metric | Galera | one server | ratio |\n|---|---|---|---|";
 const table = `${header}\n${metrics.map((m) => `| ${m.label} | ${fmt(m.clavis)} | ${fmt(m.peer)} | ${m.ratio ?? "—"}${perRun(m)} |`).join("\n")}`;
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, ${SECONDS} s per run after a 2 s warm-up, autocannon, 3 Galera nodes, one MariaDB server and 3 Clavis processes on the same machine.`;
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, ${SECONDS} s per run after a 2 s warm-up, autocannon, 3 Galera nodes, one MariaDB server and 4 Clavis processes on the same machine.`;
 const date = new Date().toISOString();
 const replication = runs.map((run) => run.details.replication);
 const barrier = runs.map((run) => run.details.barrier);
