@@ -53,6 +53,8 @@ describe("per-client token controls", () => {
       const { updateApiClient } = await owner.ok(UPDATE_CONTROLS, { id: client.id, input: { accessTokenTtlSeconds: 120 } });
       expect(updateApiClient.accessTokenTtlSeconds).toBe(120);
       expect((await tokenFor(app, client.clientId, client.secret)).body?.expires_in).toBe(120);
+      // Left out of an update, the lifetime stays.
+      expect((await owner.ok(UPDATE_CONTROLS, { id: client.id, input: { name: "Short lived, renamed" } })).updateApiClient.accessTokenTtlSeconds).toBe(120);
 
       const cleared = await owner.ok(UPDATE_CONTROLS, { id: client.id, input: { accessTokenTtlSeconds: null } });
       expect(cleared.updateApiClient.accessTokenTtlSeconds).toBeNull();
