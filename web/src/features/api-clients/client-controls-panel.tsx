@@ -120,7 +120,7 @@ function ControlsForm({ controls, name, organizationTtl }: { controls: ClientCon
           error={errors.ttl}
           hint={organizationTtl === null ? undefined : t("controls.lifetimeHint", { max: organizationTtl, duration: formatDuration(organizationTtl, t) })}
         />
-        <TextAreaField label={t("controls.claims")} className="mono" rows={5} spellCheck={false} value={claims} placeholder='{"tier": "gold"}' onChange={(event) => setClaims(event.target.value)} error={errors.claims} />
+        <TextAreaField label={t("controls.claims")} className="mono" rows={5} spellCheck={false} value={claims} onChange={(event) => setClaims(event.target.value)} error={errors.claims} />
         <p className="hint">{t("controls.claimsHint")}</p>
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={busy}>
