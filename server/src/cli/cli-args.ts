@@ -95,6 +95,6 @@ export function generatedPassword(): string {
 export function textBlock(record: Record<string, unknown>): string {
   const width = Math.max(...Object.keys(record).map((key) => key.length));
   return Object.entries(record)
-    .map(([key, value]) => `${`${key}:`.padEnd(width + 2)}${Array.isArray(value) ? value.join(", ") || "-" : value === null || value === undefined || value === "" ? "-" : value instanceof Date ? value.toISOString() : String(value)}`)
+    .map(([key, value]) => `${`${key}:`.padEnd(width + 2)}${Array.isArray(value) ? value.join(", ") || "-" : value === null || value === undefined || value === "" ? "-" : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value)}`)
     .join("\n");
 }

@@ -6,6 +6,9 @@ import { apiClientGrantCommand } from "./commands/api-client-grant.command.js";
 import { apiClientResetSecretCommand } from "./commands/api-client-reset-secret.command.js";
 import { apiClientRevokeCommand } from "./commands/api-client-revoke.command.js";
 import { apiClientUpdateCommand } from "./commands/api-client-update.command.js";
+import { apiClientDisableCommand } from "./commands/api-client-disable.command.js";
+import { apiClientEnableCommand } from "./commands/api-client-enable.command.js";
+import { apiClientRevokeTokensCommand } from "./commands/api-client-revoke-tokens.command.js";
 import { keysListCommand } from "./commands/keys-list.command.js";
 import { keysRotateCommand } from "./commands/keys-rotate.command.js";
 import { migrateCommand } from "./commands/migrate.command.js";
@@ -27,6 +30,9 @@ export const COMMANDS: CliCommand[] = [
   apiClientRevokeCommand,
   apiClientResetSecretCommand,
   apiClientDeleteCommand,
+  apiClientDisableCommand,
+  apiClientEnableCommand,
+  apiClientRevokeTokensCommand,
   keysRotateCommand,
   keysListCommand,
 ];

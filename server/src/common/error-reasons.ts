@@ -77,6 +77,14 @@ export const ERROR_REASONS = {
   USER_TOKEN_FLAGS_OWN: [],
   USER_TOKEN_FLAGS_NOT_HELD: ["flags"],
   USER_TOKEN_FLAGS_RESET_NOT_HELD: ["flags"],
+  TOKEN_TTL_RANGE: ["min", "max"],
+  CLAIMS_NOT_OBJECT: [],
+  CLAIMS_TOO_MANY: ["max"],
+  CLAIM_NAME_INVALID: ["name"],
+  CLAIM_NAME_RESERVED: ["name"],
+  CLAIM_TOO_DEEP: ["name", "max"],
+  CLAIMS_TOO_LARGE: ["max", "size"],
+  CLIENT_DISABLE_OWN: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

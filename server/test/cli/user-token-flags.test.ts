@@ -64,7 +64,7 @@ describe(`the clavis CLI's user-token flags on ${testDbKind()}`, () => {
   it("refuses contradictory or empty updates as usage errors", async () => {
     const [client] = lines(await cli(["api-client", "create", "--org", organizationId, "--format", "json"]));
     expect(await cli(["api-client", "update", "--id", client.clientId, "--allow-login", "--no-allow-login", "--format", "text"])).toMatchObject({ code: 1, stderr: "USAGE: Give --allow-login or --no-allow-login, not both\n" });
-    expect(await cli(["api-client", "update", "--id", client.clientId, "--format", "text"])).toMatchObject({ code: 1, stderr: "USAGE: Nothing to change: give --name, --description or a flag (see clavis api-client update --help)\n" });
+    expect(await cli(["api-client", "update", "--id", client.clientId, "--format", "text"])).toMatchObject({ code: 1, stderr: "USAGE: Nothing to change: give --name, --description, --token-ttl, --custom-claims or a flag (see clavis api-client update --help)\n" });
     expect(await cli(["api-client", "create", "--org", organizationId, "--organization-id", organizationId, "--format", "text"])).toMatchObject({ code: 1, stderr: "USAGE: Give --org or --organization-id, not both\n" });
   });
 });

@@ -319,7 +319,8 @@ describe(`migrations on ${testDbKind()}`, () => {
       await current.initialize();
       try {
         expect(await migrate(current)).toEqual(["UserTokens1763900000009"]);
-        expect(await current.getRepository(ApiClient).findOneByOrFail({ id: "c1" })).toMatchObject({ clientId: "old-client", allowLogin: false, allowImpersonate: false });
+        // Only the columns of this release: the entity has later ones (0013) that this database lacks.
+        expect(await current.getRepository(ApiClient).findOneOrFail({ where: { id: "c1" }, select: { id: true, clientId: true, allowLogin: true, allowImpersonate: true } })).toMatchObject({ clientId: "old-client", allowLogin: false, allowImpersonate: false });
         expect(await current.query("SELECT subject FROM access_tokens WHERE jti = 't1'")).toEqual([{ subject: "" }]);
         await current.undoLastMigration();
         expect(Object.keys((await current.query("SELECT * FROM api_clients"))[0])).not.toContain("allow_login");

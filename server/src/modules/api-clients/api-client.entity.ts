@@ -2,6 +2,9 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 
 export type Environment = "LIVE" | "STAGING";
 
+/** Names to JSON values (client-claims.rules.ts checks them; not spelled out recursively, which TypeORM's partial types cannot take). */
+export type CustomClaims = Record<string, string | number | boolean | null | object>;
+
 @Entity("api_clients")
 export class ApiClient {
   @PrimaryColumn({ type: "varchar", length: 36 })
@@ -58,6 +61,22 @@ export class ApiClient {
   /** May get tokens acting for a platform user on its own word (issue 15). */
   @Column({ name: "allow_impersonate", type: "boolean", default: false })
   allowImpersonate!: boolean;
+
+  /** Issue 17: this client's token lifetime; null = the organization's. Never above it when used. */
+  @Column({ name: "access_token_ttl_seconds", type: "integer", nullable: true })
+  accessTokenTtlSeconds!: number | null;
+
+  /** Issue 17: refused at /token and its live tokens inactive, until enabled again. */
+  @Column({ type: "boolean", default: false })
+  disabled!: boolean;
+
+  /** Issue 17: extra claims of every token it gets (client-claims.rules.ts); null for none. */
+  @Column({ name: "custom_claims", type: "simple-json", nullable: true })
+  customClaims!: CustomClaims | null;
+
+  /** Issue 17: when "Revoke all tokens" was last used. */
+  @Column({ name: "tokens_revoked_at", type: "datetime", precision: 3, nullable: true })
+  tokensRevokedAt!: Date | null;
 
   @Column({ name: "created_at", type: "datetime", precision: 3 })
   createdAt!: Date;

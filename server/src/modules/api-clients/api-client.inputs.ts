@@ -1,4 +1,6 @@
+import { JSONObjectResolver } from "graphql-scalars";
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import type { CustomClaims } from "./api-client.entity.js";
 import { OrganizationPageArgs } from "../../http/types/organization-page.args.js";
 import { EnvironmentEnum } from "./api-client.types.js";
 
@@ -48,6 +50,12 @@ export class CreateApiClientInput {
 
   @Field(() => Boolean, { defaultValue: false, description: "May get tokens acting for a platform user on its own word. Only owners, operators, or a client that has it itself, may set it." })
   allowImpersonate!: boolean;
+
+  @Field(() => Int, { nullable: true, description: "Lifetime of its tokens in seconds, 60 to the organization's; left out, the organization's." })
+  accessTokenTtlSeconds?: number | null;
+
+  @Field(() => JSONObjectResolver, { nullable: true, description: "Extra claims added to every token it gets: at most 20, 2 KB as JSON, no reserved names." })
+  customClaims?: CustomClaims | null;
 }
 
 @InputType()
@@ -69,6 +77,12 @@ export class UpdateApiClientInput {
 
   @Field(() => Boolean, { nullable: true, description: "Never a client's own; another client's only if the caller has it itself." })
   allowImpersonate?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: "null clears it (the organization's lifetime applies)." })
+  accessTokenTtlSeconds?: number | null;
+
+  @Field(() => JSONObjectResolver, { nullable: true, description: "Replaces every custom claim; {} removes them all." })
+  customClaims?: CustomClaims | null;
 }
 
 @InputType()

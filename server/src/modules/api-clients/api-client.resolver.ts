@@ -46,6 +46,16 @@ export class ApiClientResolver {
     return toApiClientType(await app.services.apiClients.update(ctx, id, input), app.services.catalog);
   }
 
+  @Mutation(() => ApiClientType, { description: "A disabled client keeps its configuration, gets invalid_client, and its live tokens are inactive until it is enabled again." })
+  async setApiClientDisabled(@Arg("id", () => ID) id: string, @Arg("disabled", () => Boolean) disabled: boolean, @Ctx() { app, ctx }: GraphQLContext): Promise<ApiClientType> {
+    return toApiClientType(await app.services.apiClients.controls.setDisabled(ctx, id, disabled), app.services.catalog);
+  }
+
+  @Mutation(() => ApiClientType, { description: "Every live token of the client becomes inactive at once; the secret stays. Returns the client." })
+  async revokeApiClientTokens(@Arg("id", () => ID) id: string, @Ctx() { app, ctx }: GraphQLContext): Promise<ApiClientType> {
+    return toApiClientType(await app.services.apiClients.controls.revokeTokens(ctx, id), app.services.catalog);
+  }
+
   @Mutation(() => ID, { description: "Permanent: the client's secrets and tokens stop working at once." })
   async deleteApiClient(@Arg("id", () => ID) id: string, @Ctx() { app, ctx }: GraphQLContext): Promise<string> {
     return app.services.apiClients.delete(ctx, id);

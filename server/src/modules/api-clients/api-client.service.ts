@@ -22,9 +22,10 @@ import type { ApiClientView, ApiClientWithSecret } from "./api-client.view.js";
 import { composeClientId, generateClientId } from "./client-id.js";
 import { generateSecret, providedSecretErrors, storedSecretHash } from "./client-secret.js";
 import { assertMaySetFlags, assertMayTakeFlags } from "./user-token-flags.js";
+import { ClientControlService, clientControlsErrors, type ClientControlsData } from "./client-controls.service.js";
 import { assertCanGrant, changeSummary, type PermissionChange, resolvePermissionChange } from "./permission-change.js";
 
-export interface CreateApiClientData {
+export interface CreateApiClientData extends ClientControlsData {
   /** Null makes a system client: platform-level, for operators' automation; CLI only. */
   organizationId: string | null;
   name?: string | null;
@@ -44,7 +45,7 @@ export interface CreateApiClientData {
   allowImpersonate?: boolean | null;
 }
 
-export interface UpdateApiClientData {
+export interface UpdateApiClientData extends ClientControlsData {
   name?: string | null;
   description?: string | null;
   allowedIps?: string[] | null;
@@ -59,6 +60,8 @@ const ENVIRONMENTS: Environment[] = ["LIVE", "STAGING"];
 /** Every rule about API clients. Each mutation is one transaction with its audit event. */
 export class ApiClientService {
   private readonly lists = new ClientListCache();
+  /** Issue 17: disable, enable, revoke all tokens (client-controls.service.ts). */
+  readonly controls = new ClientControlService(this, this.audit, this.changed);
 
   constructor(
     private readonly access: AccessPolicy,
@@ -123,6 +126,7 @@ export class ApiClientService {
       errors.push({ field: "scopes", reason: "SYSTEM_CLIENT_SCOPES", message: "A system client has the system scope only" });
     }
     if (data.secret != null) errors.push(...providedSecretErrors(data.secret));
+    errors.push(...(await clientControlsErrors(ctx, organization?.id ?? null, data)));
     if (errors.length > 0) throw badInput(errors);
     const permissions = withImplications(this.catalog, [
       ...(data.role ? presetPermissions(this.catalog, data.role, scopes) : []),
@@ -155,6 +159,10 @@ export class ApiClientService {
       redirectUris: data.redirectUris ?? [],
       secretVersion: 1,
       ...flags,
+      accessTokenTtlSeconds: data.accessTokenTtlSeconds ?? null,
+      disabled: false,
+      customClaims: data.customClaims ?? null,
+      tokensRevokedAt: null,
       createdAt: now,
       createdByType: ctx.actor.type,
       createdById: actorId(ctx.actor),
@@ -182,7 +190,7 @@ export class ApiClientService {
         targetType: "API_CLIENT",
         targetId: client.id,
         targetLabel: client.name,
-        changes: { clientId, name: client.name, environment, permissions, scopes: client.scopes, expiresAt: client.expiresAt?.toISOString() ?? null, allowedIps: client.allowedIps, redirectUris: client.redirectUris, ...flags },
+        changes: { clientId, name: client.name, environment, permissions, scopes: client.scopes, expiresAt: client.expiresAt?.toISOString() ?? null, allowedIps: client.allowedIps, redirectUris: client.redirectUris, ...flags, ...(client.accessTokenTtlSeconds === null ? {} : { accessTokenTtlSeconds: client.accessTokenTtlSeconds }), ...(client.customClaims === null ? {} : { customClaims: client.customClaims }) },
       });
     });
     return { apiClient: { client, secretHint: secret.slice(-4), previousSecretExpiresAt: null }, clientSecret: secret };
@@ -195,8 +203,10 @@ export class ApiClientService {
       ...(data.description != null ? descriptionErrors(data.description) : []),
       ...(data.allowedIps != null ? allowedIpsErrors(data.allowedIps) : []),
       ...(data.redirectUris != null ? redirectUrisErrors(data.redirectUris) : []),
+      ...(await clientControlsErrors(ctx, client.organizationId, data)),
     ];
     if (errors.length > 0) throw badInput(errors);
+    const before = { ...client, customClaims: client.customClaims ?? {} };
     const next = {
       name: data.name?.trim() ?? client.name,
       description: data.description ?? client.description,
@@ -204,11 +214,13 @@ export class ApiClientService {
       redirectUris: data.redirectUris ?? client.redirectUris,
       allowLogin: data.allowLogin ?? client.allowLogin,
       allowImpersonate: data.allowImpersonate ?? client.allowImpersonate,
+      accessTokenTtlSeconds: data.accessTokenTtlSeconds === undefined ? client.accessTokenTtlSeconds : data.accessTokenTtlSeconds,
+      customClaims: data.customClaims ?? before.customClaims,
     };
     await assertMaySetFlags(ctx, id, client, next);
     const changes: Record<string, unknown> = {};
     for (const key of Object.keys(next) as (keyof typeof next)[]) {
-      if (JSON.stringify(next[key]) !== JSON.stringify(client[key])) changes[key] = { from: client[key], to: next[key] };
+      if (JSON.stringify(next[key]) !== JSON.stringify(before[key])) changes[key] = { from: before[key], to: next[key] };
     }
     if (Object.keys(changes).length === 0) return this.get(ctx, id);
     await transactional(ctx, async (tx) => {

@@ -1,3 +1,4 @@
+import { JSONObjectResolver } from "graphql-scalars";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PageInfo } from "../../http/types/page-info.types.js";
 import type { Page } from "../../common/pagination.js";
@@ -60,6 +61,18 @@ export class ApiClientType {
 
   @Field(() => Date, { nullable: true, description: "While a rotation's grace period runs: when the previous secret stops working." })
   previousSecretExpiresAt!: Date | null;
+
+  @Field(() => Int, { nullable: true, description: "Lifetime of this client's tokens in seconds; null = the organization's lifetime. Never above it." })
+  accessTokenTtlSeconds!: number | null;
+
+  @Field({ description: "A disabled client keeps its configuration, gets invalid_client, and its live tokens are inactive." })
+  disabled!: boolean;
+
+  @Field(() => JSONObjectResolver, { description: "Extra claims added to every token it gets (a JSON object; no reserved JWT/RFC 9068 names)." })
+  customClaims!: Record<string, unknown>;
+
+  @Field(() => Date, { nullable: true, description: "When \"Revoke all tokens\" was last used; tokens issued before it are inactive." })
+  tokensRevokedAt!: Date | null;
 
   @Field()
   createdAt!: Date;
@@ -127,6 +140,10 @@ export function toApiClientType(view: ApiClientView, catalog: PermissionCatalog)
     allowImpersonate: client.allowImpersonate,
     secretHint: view.secretHint,
     previousSecretExpiresAt: view.previousSecretExpiresAt,
+    accessTokenTtlSeconds: client.accessTokenTtlSeconds,
+    disabled: client.disabled,
+    customClaims: client.customClaims ?? {},
+    tokensRevokedAt: client.tokensRevokedAt,
     createdAt: client.createdAt,
     createdBy: client.createdByLabel,
     updatedAt: client.updatedAt,

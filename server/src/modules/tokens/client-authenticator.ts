@@ -6,7 +6,7 @@ import { formatDigest, looksLikeSecret, parseDigest, secretDigest } from "../api
 import type { ClientState, ClientStateCache } from "./client-state-cache.js";
 import { hasSlowHash, matchSecret, secretVerifier, type SecretVerifier } from "./secret-match.js";
 
-export type AuthFailure = "unknown_client" | "bad_secret" | "expired" | "ip_not_allowed" | "api_clients_off";
+export type AuthFailure = "unknown_client" | "bad_secret" | "expired" | "ip_not_allowed" | "api_clients_off" | "disabled";
 
 export type AuthResult = { ok: true; state: ClientState; secretVersion: number } | { ok: false; reason: AuthFailure; state: ClientState | null };
 
@@ -54,6 +54,7 @@ export class ClientAuthenticator {
     }
     if (state.client.expiresAt !== null && state.client.expiresAt.getTime() <= Date.now()) return { ok: false, reason: "expired", state };
     if (!state.isAllowedIp(ip)) return { ok: false, reason: "ip_not_allowed", state };
+    if (state.client.disabled) return { ok: false, reason: "disabled", state };
     if (state.organization !== null && !state.organization.apiClientsEnabled) return { ok: false, reason: "api_clients_off", state };
     return { ok: true, state, secretVersion: matched.version };
   }

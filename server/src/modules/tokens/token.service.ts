@@ -91,14 +91,15 @@ export class TokenService {
 
   private async signAndRecord(ctx: Ctx, state: ClientState, secretVersion: number, scope: string[], audience: string | null, ip: string, user: TokenUser | null): Promise<IssuedToken> {
     const { client, organization } = state;
-    const organizationTtl = organization?.accessTokenTtlSeconds ?? DEFAULT_TTL_SECONDS;
-    const ttl = user?.maxTtlSeconds == null ? organizationTtl : Math.min(organizationTtl, user.maxTtlSeconds);
+    const ttl = Math.min(organization?.accessTokenTtlSeconds ?? DEFAULT_TTL_SECONDS, client.accessTokenTtlSeconds ?? Infinity, user?.maxTtlSeconds ?? Infinity);
     const now = Date.now();
     const iat = Math.floor(now / 1000);
     const jti = randomUUID();
     const scopeText = scope.join(" ");
     const { signer } = await this.keys.current(ctx);
+    // A client's custom claims first, so every claim Clavis sets wins (client-claims.rules.ts reserves them too).
     const claims = {
+      ...client.customClaims,
       iss: this.issuer,
       sub: client.clientId,
       client_id: client.clientId,
@@ -137,6 +138,9 @@ export class TokenService {
     if (state === null || state.client.id !== checked.apiClientId) return inactive;
     if (state.client.expiresAt !== null && state.client.expiresAt.getTime() <= Date.now()) return inactive;
     if (state.organization !== null && !state.organization.apiClientsEnabled) return inactive;
+    // Issue 17: inactive while the client is disabled, and for good once "Revoke all tokens" passed them.
+    if (state.client.disabled) return inactive;
+    if (state.client.tokensRevokedAt !== null && checked.issuedAt <= state.client.tokensRevokedAt.getTime()) return inactive;
     // Issued under a secret that has since been replaced and whose grace period is over.
     if (!state.secrets.some((secret) => secret.version === checked.secretVersion)) return inactive;
     // A user token needs its mode's flag now, not only at issue: clearing the flag ends them (issue 15).
@@ -167,7 +171,7 @@ export class TokenService {
       return selectEntity(ctx.manager, AccessToken, "SELECT * FROM access_tokens WHERE jti = ?", [jti]);
     });
     if (row === null || row.revokedAt !== null || row.expiresAt.getTime() <= Date.now()) return null;
-    const entry = { claims, apiClientId: row.apiClientId, secretVersion: row.secretVersion, expiresAt: row.expiresAt.getTime(), checkedAt };
+    const entry = { claims, apiClientId: row.apiClientId, secretVersion: row.secretVersion, issuedAt: row.issuedAt.getTime(), expiresAt: row.expiresAt.getTime(), checkedAt };
     this.verified.set(token, entry);
     return entry;
   }

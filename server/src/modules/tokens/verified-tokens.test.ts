@@ -3,7 +3,7 @@ import type { AccessTokenClaims } from "./token.service.js";
 import { VerifiedTokens, type VerifiedEntry } from "./verified-tokens.js";
 
 const claims = { client_id: "c1", scope: "", org_id: null, env: "live" } as AccessTokenClaims;
-const entry = (checkedAt: number, apiClientId = "a1", expiresAt = checkedAt + 3_600_000): VerifiedEntry => ({ claims, apiClientId, secretVersion: 1, expiresAt, checkedAt });
+const entry = (checkedAt: number, apiClientId = "a1", expiresAt = checkedAt + 3_600_000): VerifiedEntry => ({ claims, apiClientId, secretVersion: 1, issuedAt: checkedAt, expiresAt, checkedAt });
 
 describe("VerifiedTokens", () => {
   it("remembers a verified token for less than its maximum age", () => {

@@ -5,6 +5,7 @@ export interface VerifiedEntry {
   claims: AccessTokenClaims;
   apiClientId: string;
   secretVersion: number;
+  issuedAt: number;
   expiresAt: number;
   /** When the check began: a change to the client's tokens from then on makes the entry stale. */
   checkedAt: number;

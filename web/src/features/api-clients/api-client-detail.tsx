@@ -11,9 +11,10 @@ import { ROLE_LABELS } from "./api-client-row";
 import { DeleteApiClientDialog } from "./delete-api-client-dialog";
 import { EditApiClientDialog } from "./edit-api-client-dialog";
 import { ResetSecretDialog } from "./reset-secret-dialog";
+import { ClientControlsPanel } from "./client-controls-panel";
 import { SecretDialog } from "./secret-dialog";
 import { scopeLabels } from "./permission-grid-state";
-import { useApiClient, usePermissionCatalog } from "./use-api-clients";
+import { useApiClient, useClientsOrganization, usePermissionCatalog } from "./use-api-clients";
 
 type OpenDialog = "edit" | "reset" | "delete" | null;
 
@@ -23,6 +24,7 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
   const { navigate } = useRouter();
   const { data, loading, error } = useApiClient(id);
   const catalog = usePermissionCatalog();
+  const organization = useClientsOrganization(organizationId);
   const [open, setOpen] = useState<OpenDialog>(null);
   const [shownSecret, setShownSecret] = useState<SecretPayload | null>(null);
   const listPath = `/organization/${organizationId}/api-clients`;
@@ -41,7 +43,10 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
         <Link to={listPath}>← {t("nav.apiClients")}</Link>
       </p>
       <div className="page-head">
-        <h1 id="client-title" className="client-title">{client.name}</h1>
+        <h1 id="client-title" className="client-title">
+          {client.name}
+          {client.disabled && <span className="badge badge-disabled">{t("controls.disabledBadge")}</span>}
+        </h1>
         {canEdit && (
           <div className="actions">
             <button type="button" className="button" onClick={() => setOpen("edit")} disabled={catalog.data === undefined}>
@@ -109,6 +114,7 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
           </ul>
         )}
       </div>
+      <ClientControlsPanel id={client.id} name={client.name} organizationTtl={organization.data?.organization.limits.accessTokenTtlSeconds ?? null} canEdit={canEdit} />
       <p>
         <Link to={`/organization/${organizationId}/audit?client=${client.id}`}>{t("clients.auditLink")}</Link>
       </p>

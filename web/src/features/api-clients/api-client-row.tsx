@@ -24,6 +24,7 @@ export function ApiClientRow({ client, organizationId, canEdit, onReset, onDelet
         <Link to={`/organization/${organizationId}/api-clients/${client.id}`} aria-label={`${t("clients.viewDetails")}: ${client.name}`}>
           {client.name}
         </Link>
+        {client.disabled && <span className="badge badge-disabled">{t("controls.disabledBadge")}</span>}
       </td>
       <td {...cell(t("clients.clientId"))}>
         <CopyField label={t("clients.clientId")} value={client.clientId} copyLabel={t("common.copy")} copiedLabel={t("common.copied")} inline />

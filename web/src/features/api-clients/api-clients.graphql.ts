@@ -16,6 +16,8 @@ export interface ApiClient {
   redirectUris: string[];
   allowLogin: boolean;
   allowImpersonate: boolean;
+  /** Issue 17: refused at /token, its tokens inactive (client-controls-panel.tsx has the rest). */
+  disabled: boolean;
   secretHint: string;
   previousSecretExpiresAt: string | null;
   createdAt: string;
@@ -41,6 +43,7 @@ const FIELDS = gql`
     redirectUris
     allowLogin
     allowImpersonate
+    disabled
     secretHint
     previousSecretExpiresAt
     createdAt
