@@ -5,6 +5,7 @@ import { SharedCounters } from "./common/shared-counters.js";
 import { isSqlite } from "./common/transaction.js";
 import type { Config } from "./config.js";
 import { ApiClientService } from "./modules/api-clients/api-client.service.js";
+import { ClientPublicKeyService } from "./modules/api-clients/client-public-key.service.js";
 import { AuditService } from "./modules/audit/audit.service.js";
 import { AccessPolicy } from "./modules/auth/access-policy.js";
 import { AccountService } from "./modules/auth/account.service.js";
@@ -52,6 +53,8 @@ export interface Services {
   keyRing: KeyRing;
   serverKeys: ServerKeyService;
   userTokens: UserTokenService;
+  /** Public keys of PRIVATE_KEY_JWT clients (issue 17). */
+  clientKeys: ClientPublicKeyService;
 }
 
 export function createServices(config: Config, dataSource: DataSource): Services {
@@ -71,6 +74,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const hashBudget = new HashBudget(100, 60_000, shared);
   const signIn = new SignInGuard(hashBudget, shared);
   const auth = new AuthService(organizations, audit, hashBudget, signIn);
+  const apiClients = new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx));
   return {
     catalog,
     hashBudget,
@@ -80,7 +84,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
     members: new MemberService(access, audit),
     auth,
     account: new AccountService(signIn, audit),
-    apiClients: new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx)),
+    apiClients,
     keys,
     clientStates,
     clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit, hashBudget, shared, assertionAuthenticator(config, dataSource, clientStates)),
@@ -90,6 +94,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
     keyRing,
     serverKeys,
     userTokens: new UserTokenService(config.userDirectory === null ? null : new UserDirectory(config.userDirectory), hashBudget, audit, config.impersonationTtlSeconds),
+    clientKeys: new ClientPublicKeyService(apiClients, audit, (clientId) => clientStates.evict(clientId)),
   };
 }
 
