@@ -125,7 +125,7 @@ describe("private_key_jwt at /token", () => {
     await refused(await signAssertion(client.clientId, app.url, { key: ed }), { client_id: other.clientId });
   });
 
-  it("refuses a key the client does not have, under its kid or none, and alg none or HS256 keyed with the public key", async () => {
+  it("refuses a key the client does not have, under its kid or none, alg none or HS256 keyed with the public key, a malformed JWT and a broken signature", async () => {
     const client = await keyClient([ed]);
     const stranger = testKey("ed25519", ed.kid);
     const refused = async (assertion: string) => expect(wire(await tokenByAssertion(app, assertion, {}, from()))).toEqual(INVALID_CLIENT);
@@ -134,6 +134,8 @@ describe("private_key_jwt at /token", () => {
     await refused(await signAssertion(client.clientId, app.url, { key: ec }));
     const claims = { iss: client.clientId, sub: client.clientId, aud: app.url, jti: randomUUID(), exp: Math.floor(Date.now() / 1000) + 60 };
     await refused(new UnsecuredJWT(claims).encode());
+    await refused("not-a-jwt");
+    await refused(`${(await signAssertion(client.clientId, app.url, { key: ed })).slice(0, -4)}AAAA`);
     const publicPem = ed.publicKey.export({ type: "spki", format: "pem" }) as string;
     await refused(await new SignJWT(claims).setProtectedHeader({ alg: "HS256", kid: ed.kid }).sign(new TextEncoder().encode(publicPem)));
     await refused(await new SignJWT(claims).setProtectedHeader({ alg: "HS256", kid: ed.kid }).sign(new TextEncoder().encode(JSON.stringify(ed.publicJwk))));
