@@ -9,6 +9,8 @@ import { apiClientUpdateCommand } from "./commands/api-client-update.command.js"
 import { apiClientDisableCommand } from "./commands/api-client-disable.command.js";
 import { apiClientEnableCommand } from "./commands/api-client-enable.command.js";
 import { apiClientRevokeTokensCommand } from "./commands/api-client-revoke-tokens.command.js";
+import { apiClientKeyAddCommand } from "./commands/api-client-key-add.command.js";
+import { apiClientKeyRemoveCommand } from "./commands/api-client-key-remove.command.js";
 import { keysListCommand } from "./commands/keys-list.command.js";
 import { keysRotateCommand } from "./commands/keys-rotate.command.js";
 import { migrateCommand } from "./commands/migrate.command.js";
@@ -33,6 +35,8 @@ export const COMMANDS: CliCommand[] = [
   apiClientDisableCommand,
   apiClientEnableCommand,
   apiClientRevokeTokensCommand,
+  apiClientKeyAddCommand,
+  apiClientKeyRemoveCommand,
   keysRotateCommand,
   keysListCommand,
 ];

@@ -1,10 +1,11 @@
 import { choice, cliCtx, expiry, list, optional, readStdin } from "../cli-args.js";
+import { readPublicKeyFile } from "../public-key-file.js";
 import { UsageError, type CliCommand } from "../cli-command.js";
 import { apiClientOutput } from "../cli-records.js";
 
 export const apiClientCreateCommand: CliCommand = {
   path: ["api-client", "create"],
-  summary: "Create an API client and print it with its secret (shown once)",
+  summary: "Create an API client and print it with its secret (shown once), or with public keys and no secret",
   optionsHelp: [
     "--org, --organization-id ID  Organization id (required, except with --scope system)",
     "--name N                 Default: API Client *** and the id's last four characters",
@@ -22,6 +23,10 @@ export const apiClientCreateCommand: CliCommand = {
     "--allow-login            The client may get tokens for a platform user with that user's",
     "                         username and password (see docs/user-tokens.md)",
     "--allow-impersonate      The client may get tokens acting for a platform user on its own word",
+    "--auth client_secret|private_key_jwt  Default client_secret; private_key_jwt has public keys",
+    "                         and no secret (see docs/oauth.md)",
+    "--public-key FILE        PEM SPKI or JWK (JSON) public key (repeatable, 1-10; private_key_jwt)",
+    "--key-expires DATE       The public keys stop verifying then",
   ],
   options: {
     org: { type: "string" },
@@ -41,6 +46,9 @@ export const apiClientCreateCommand: CliCommand = {
     description: { type: "string" },
     "allow-login": { type: "boolean" },
     "allow-impersonate": { type: "boolean" },
+    auth: { type: "string" },
+    "public-key": { type: "string", multiple: true },
+    "key-expires": { type: "string" },
   },
   async run(runtime, values) {
     const scopes = list(values, "scope");
@@ -50,6 +58,9 @@ export const apiClientCreateCommand: CliCommand = {
     if (organizationId === null && !isSystem) throw new UsageError("--org is required (or --scope system for a platform-level client)");
     if (organizationId !== null && isSystem) throw new UsageError("--scope system makes a client of no organization: leave out --org");
     const environment = choice(values, "environment", ["live", "staging"] as const);
+    const auth = choice(values, "auth", ["client_secret", "private_key_jwt"] as const);
+    const keyExpires = expiry(values, "key-expires");
+    const publicKeys = await Promise.all(list(values, "public-key").map((path) => readPublicKeyFile(path, keyExpires)));
     const services = await runtime.services();
     const result = await services.apiClients.create(await cliCtx(runtime), {
       organizationId,
@@ -66,7 +77,9 @@ export const apiClientCreateCommand: CliCommand = {
       secret: values["secret-stdin"] === true ? await readStdin() : undefined,
       allowLogin: values["allow-login"] === true,
       allowImpersonate: values["allow-impersonate"] === true,
+      authMethod: auth === "private_key_jwt" ? "PRIVATE_KEY_JWT" : "CLIENT_SECRET",
+      publicKeys,
     });
-    return apiClientOutput([result.apiClient], services.catalog, result.clientSecret);
+    return apiClientOutput([result.apiClient], services.catalog, result.clientSecret ?? undefined);
   },
 };

@@ -4,6 +4,8 @@ export type Environment = "LIVE" | "STAGING";
 
 /** Names to JSON values (client-claims.rules.ts checks them; not spelled out recursively, which TypeORM's partial types cannot take). */
 export type CustomClaims = Record<string, string | number | boolean | null | object>;
+/** How the client authenticates at /token; fixed at creation (issue 17). */
+export type ClientAuthMethod = "CLIENT_SECRET" | "PRIVATE_KEY_JWT";
 
 @Entity("api_clients")
 export class ApiClient {
@@ -77,6 +79,8 @@ export class ApiClient {
   /** Issue 17: when "Revoke all tokens" was last used. */
   @Column({ name: "tokens_revoked_at", type: "datetime", precision: 3, nullable: true })
   tokensRevokedAt!: Date | null;
+  @Column({ name: "auth_method", type: "varchar", length: 20, default: "CLIENT_SECRET" })
+  authMethod!: ClientAuthMethod;
 
   @Column({ name: "created_at", type: "datetime", precision: 3 })
   createdAt!: Date;

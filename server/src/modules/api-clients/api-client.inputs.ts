@@ -2,13 +2,25 @@ import { JSONObjectResolver } from "graphql-scalars";
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import type { CustomClaims } from "./api-client.entity.js";
 import { OrganizationPageArgs } from "../../http/types/organization-page.args.js";
-import { EnvironmentEnum } from "./api-client.types.js";
+import { ClientAuthMethodEnum, EnvironmentEnum } from "./api-client.types.js";
 
 export const RolePresetEnum = { reader: "reader", creator: "creator", admin: "admin" } as const;
 registerEnumType(RolePresetEnum, { name: "RolePreset", description: "Läsare / Skapare / Admin: fills permissions from the catalog." });
 
 export const ApiClientOrderEnum = { CREATED_ASC: "CREATED_ASC", CREATED_DESC: "CREATED_DESC", NAME_ASC: "NAME_ASC", NAME_DESC: "NAME_DESC" } as const;
 registerEnumType(ApiClientOrderEnum, { name: "ApiClientOrder" });
+
+@InputType()
+export class ClientPublicKeyInput {
+  @Field(() => JSONObjectResolver, { nullable: true, description: "A public JWK (no private members); or give pem instead." })
+  jwk?: Record<string, unknown> | null;
+
+  @Field(() => String, { nullable: true, description: 'A PEM SPKI public key ("-----BEGIN PUBLIC KEY-----").' })
+  pem?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt?: Date | null;
+}
 
 @InputType()
 export class CreateApiClientInput {
@@ -56,6 +68,12 @@ export class CreateApiClientInput {
 
   @Field(() => JSONObjectResolver, { nullable: true, description: "Extra claims added to every token it gets: at most 20, 2 KB as JSON, no reserved names." })
   customClaims?: CustomClaims | null;
+
+  @Field(() => ClientAuthMethodEnum, { defaultValue: "CLIENT_SECRET" })
+  authMethod!: keyof typeof ClientAuthMethodEnum;
+
+  @Field(() => [ClientPublicKeyInput], { nullable: true, description: "Required (1–10) for PRIVATE_KEY_JWT." })
+  publicKeys?: ClientPublicKeyInput[] | null;
 }
 
 @InputType()
@@ -83,6 +101,7 @@ export class UpdateApiClientInput {
 
   @Field(() => JSONObjectResolver, { nullable: true, description: "Replaces every custom claim; {} removes them all." })
   customClaims?: CustomClaims | null;
+
 }
 
 @InputType()

@@ -142,7 +142,7 @@ export class TokenService {
     if (state.client.disabled) return inactive;
     if (state.client.tokensRevokedAt !== null && checked.issuedAt <= state.client.tokensRevokedAt.getTime()) return inactive;
     // Issued under a secret that has since been replaced and whose grace period is over.
-    if (!state.secrets.some((secret) => secret.version === checked.secretVersion)) return inactive;
+    if (state.client.authMethod === "CLIENT_SECRET" ? !state.secrets.some((secret) => secret.version === checked.secretVersion) : checked.secretVersion !== state.client.secretVersion) return inactive;
     // A user token needs its mode's flag now, not only at issue: clearing the flag ends them (issue 15).
     if (checked.claims.auth_type === "login" && !state.client.allowLogin) return inactive;
     if (checked.claims.auth_type === "impersonate" && !state.client.allowImpersonate) return inactive;
