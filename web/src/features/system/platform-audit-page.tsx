@@ -17,6 +17,8 @@ const ACTIONS: { value: string; label: MessageKey }[] = [
   { value: "api_client.deleted", label: "audit.action.deleted" },
   { value: "signing_key.rotated", label: "audit.action.keyRotated" },
   { value: "operator.invited", label: "audit.action.operatorInvited" },
+  { value: "operator.invitation_withdrawn", label: "audit.action.operatorInvitationWithdrawn" },
+  { value: "operator.added", label: "audit.action.operatorAdded" },
   { value: "operator.removed", label: "audit.action.operatorRemoved" },
 ];
 const ACTOR_TYPES: { value: string; label: MessageKey }[] = [
