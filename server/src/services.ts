@@ -26,6 +26,8 @@ import { LastUsedRecorder } from "./modules/tokens/last-used-recorder.js";
 import { TokenService } from "./modules/tokens/token.service.js";
 import { UserDirectory } from "./modules/user-tokens/user-directory.js";
 import { UserTokenService } from "./modules/user-tokens/user-token.service.js";
+import { OperatorInvitationService } from "./modules/invitations/operator-invitation.service.js";
+import { OperatorService } from "./modules/operators/operator.service.js";
 
 /** The one set of services every adapter (GraphQL, OAuth routes, CLI) calls. */
 export interface Services {
@@ -49,6 +51,9 @@ export interface Services {
   keyRing: KeyRing;
   serverKeys: ServerKeyService;
   userTokens: UserTokenService;
+  /** Issue 14: the platform operator role, and invitations to it. */
+  operators: OperatorService;
+  operatorInvitations: OperatorInvitationService;
 }
 
 export function createServices(config: Config, dataSource: DataSource): Services {
@@ -60,7 +65,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const keyRing = resolveKeyRing(config);
   const serverKeys = new ServerKeyService(keyRing);
   const system = createCtx(dataSource, { type: "SYSTEM" });
-  const keys = new SigningKeyService(keyRing, audit);
+  const keys = new SigningKeyService(keyRing, audit, access);
   const lastUsed = new LastUsedRecorder(dataSource);
   // Per address and minute: 20 password hashes or 100 client-secret verifications (HASH_COST).
   // On MySQL/MariaDB the throttles count in the database, so several nodes share one allowance.
@@ -68,6 +73,8 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const hashBudget = new HashBudget(100, 60_000, shared);
   const signIn = new SignInGuard(hashBudget, shared);
   const auth = new AuthService(organizations, audit, hashBudget, signIn);
+  const invitationSender = new ShowLinkToInviter();
+  const operatorInvitations = new OperatorInvitationService(access, audit, invitationSender, config.issuer);
   return {
     catalog,
     hashBudget,
@@ -83,10 +90,12 @@ export function createServices(config: Config, dataSource: DataSource): Services
     clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit, hashBudget, shared),
     tokens: new TokenService(config.issuer, dataSource, keys, clientStates, lastUsed),
     lastUsed,
-    invitations: new InvitationService(access, audit, auth, hashBudget, new ShowLinkToInviter(), config.issuer),
+    invitations: new InvitationService(access, audit, auth, hashBudget, invitationSender, config.issuer, operatorInvitations),
     keyRing,
     serverKeys,
     userTokens: new UserTokenService(config.userDirectory === null ? null : new UserDirectory(config.userDirectory), hashBudget, audit, config.impersonationTtlSeconds),
+    operators: new OperatorService(access, audit),
+    operatorInvitations,
   };
 }
 

@@ -77,6 +77,9 @@ export const ERROR_REASONS = {
   USER_TOKEN_FLAGS_OWN: [],
   USER_TOKEN_FLAGS_NOT_HELD: ["flags"],
   USER_TOKEN_FLAGS_RESET_NOT_HELD: ["flags"],
+  OPERATOR_ONLY: [],
+  LAST_OPERATOR: [],
+  ALREADY_OPERATOR: ["email"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { IsNull } from "typeorm";
 import { actorId, actorLabel, type Ctx } from "../../common/context.js";
 import { AppError, appError, badInput, type FieldError } from "../../common/errors.js";
 import type { Page, PageArgs } from "../../common/pagination.js";
@@ -6,7 +7,7 @@ import { transactional } from "../../common/transaction.js";
 import { isUniqueViolation } from "../../common/unique-violation.js";
 import { exactly } from "../../db/exact-match.js";
 import type { AuditService } from "../audit/audit.service.js";
-import type { AccessPolicy } from "../auth/access-policy.js";
+import { isOperator, type AccessPolicy } from "../auth/access-policy.js";
 import { Organization } from "../organizations/organization.entity.js";
 import type { PermissionCatalog, PresetName } from "../permissions/permission-catalog.js";
 import { isSystemOnly, organizationScopeErrors, permissionErrors, presetPermissions, SYSTEM_SCOPE, withImplications } from "../permissions/permission-set.js";
@@ -101,8 +102,20 @@ export class ApiClientService {
 
   /** Every client of every organization, system clients included: operators only. */
   async listEverywhere(ctx: Ctx): Promise<ApiClientView[]> {
-    if (!isOperator(ctx)) throw new AppError("FORBIDDEN", "Only operators may list every organization's API clients");
+    if (!isOperator(ctx)) throw appError("FORBIDDEN", "OPERATOR_ONLY", "Only operators may list every organization's API clients");
     return withSecretState(ctx, await ctx.manager.find(ApiClient, { order: { createdAt: "ASC", id: "ASC" } }));
+  }
+
+  /** Operators only: clients of no organization, newest first. */
+  async listSystem(ctx: Ctx): Promise<ApiClientView[]> {
+    this.access.operator(ctx);
+    return withSecretState(ctx, await ctx.manager.find(ApiClient, { where: { organizationId: IsNull() }, order: { createdAt: "DESC", id: "DESC" } }));
+  }
+
+  /** Operators only (never an API client, system clients included): a client of no organization. */
+  createSystem(ctx: Ctx, data: Omit<CreateApiClientData, "organizationId">): Promise<ApiClientWithSecret> {
+    this.access.operator(ctx);
+    return this.create(ctx, { ...data, organizationId: null });
   }
 
   /** `language`: a BCP 47 tag Intl knows (collationLanguage), which name orders sort for. */
@@ -115,7 +128,7 @@ export class ApiClientService {
 
   async create(ctx: Ctx, data: CreateApiClientData): Promise<ApiClientWithSecret> {
     const organization = data.organizationId === null ? null : await this.access.apiClientsOf(ctx, data.organizationId, "write");
-    if (organization === null && !isOperator(ctx)) throw new AppError("FORBIDDEN", "Only the clavis CLI creates system clients");
+    if (organization === null && !isOperator(ctx)) throw appError("FORBIDDEN", "OPERATOR_ONLY", "Only operators create system clients");
     const environment = data.environment ?? "LIVE";
     const scopes = organization === null ? [SYSTEM_SCOPE] : (data.scopes ?? null);
     const errors = this.createErrors(data, environment, scopes, organization?.slug ?? null);
@@ -312,10 +325,6 @@ function shownTo(ctx: Ctx, view: ApiClientView): ApiClientView {
   const actor = ctx.actor;
   if (actor.type !== "CLIENT" || view.client.createdByType !== "USER" || actor.permissions.includes("members.read")) return view;
   return { ...view, client: { ...view.client, createdById: null, createdByLabel: "a member" } };
-}
-
-function isOperator(ctx: Ctx): boolean {
-  return ctx.actor.type === "CLI" || ctx.actor.type === "SYSTEM";
 }
 
 /**
