@@ -49,11 +49,11 @@ export default function SystemLayout({ me, firstOrganizationId, onSignedOut }: S
           {navLink("/system/signing-keys", t("platform.signingKeys"))}
           {navLink("/system/audit", t("nav.audit"))}
           {navLink("/system/operators", t("platform.operators"))}
+          {firstOrganizationId !== undefined && <Link to={`/organization/${firstOrganizationId}`}>{t("platform.myOrganizations")}</Link>}
         </nav>
         <div className="topbar-end">
           <LanguageSelect />
           <span className="who" title={me.email}>{me.name}</span>
-          {firstOrganizationId !== undefined && <Link to={`/organization/${firstOrganizationId}`}>{t("platform.myOrganizations")}</Link>}
           <Link to="/account">{t("nav.account")}</Link>
           <button type="button" className="button button-small" onClick={async () => { await logout(); navigate("/", { replace: true }); onSignedOut(); }}>
             {t("auth.signOut")}

@@ -58,7 +58,7 @@ export function OperatorsPage({ onInvited }: OperatorsPageProps) {
   return (
     <section aria-labelledby="operators-title">
       <h1 id="operators-title">{t("platform.operators")}</h1>
-      <p className="hint">{t("platform.operatorsIntro")}</p>
+      <p className="hint page-intro">{t("platform.operatorsIntro")}</p>
       <ErrorBanner message={operators.error === undefined ? actionError : toAppError(operators.error).message} />
       {operators.loading && list === undefined ? (
         <Loading label={t("common.loading")} />

@@ -69,10 +69,10 @@ export function OrganizationListPage() {
                   <td className="stack-title">
                     <Link to={`/system/organizations/${node.id}`}>{node.name}</Link>
                   </td>
-                  <td className="stack-wrap mono">{node.id}</td>
-                  <td>{node.apiClientsEnabled ? t("platform.on") : t("platform.off")}</td>
-                  <td>{t("platform.clientsOfLimit", { used: node.apiClientCount, max: node.limits.maxApiClients })}</td>
-                  <td className="stack-end">{formatDate(node.createdAt, language)}</td>
+                  <td className="stack-wrap mono" data-label={t("overview.organizationId")}>{node.id}</td>
+                  <td data-label={t("platform.apiClients")}>{node.apiClientsEnabled ? t("platform.on") : t("platform.off")}</td>
+                  <td data-label={t("platform.clientsUsed")}>{t("platform.clientsOfLimit", { used: node.apiClientCount, max: node.limits.maxApiClients })}</td>
+                  <td data-label={t("platform.created")}>{formatDate(node.createdAt, language)}</td>
                 </tr>
               ))}
               {page?.edges.length === 0 && (

@@ -31,7 +31,7 @@ export function SigningKeysPage() {
           {t("platform.rotate")}
         </button>
       </div>
-      <p className="hint">{t("platform.signingKeysIntro")}</p>
+      <p className="hint page-intro">{t("platform.signingKeysIntro")}</p>
       <ErrorBanner message={error === undefined ? rotateError : toAppError(error).message} />
       {loading && keys === undefined ? (
         <Loading label={t("common.loading")} />
@@ -51,10 +51,10 @@ export function SigningKeysPage() {
               {keys?.map((key) => (
                 <tr key={key.kid}>
                   <td className="stack-title stack-wrap mono">{key.kid}</td>
-                  <td>{key.algorithm}</td>
-                  <td>{formatDateTime(key.createdAt, language)}</td>
-                  <td>{key.active ? <strong>{t("platform.keyActive")}</strong> : t("platform.keyVerifyOnly")}</td>
-                  <td className="stack-wrap">{key.encryptedAtRest ? t("platform.encryptedYes") : t("platform.encryptedNo")}</td>
+                  <td data-label={t("platform.algorithm")}>{key.algorithm}</td>
+                  <td data-label={t("platform.created")}>{formatDateTime(key.createdAt, language)}</td>
+                  <td data-label={t("platform.keyStatus")}>{key.active ? <strong>{t("platform.keyActive")}</strong> : t("platform.keyVerifyOnly")}</td>
+                  <td className="stack-wrap" data-label={t("platform.encryptedAtRest")}>{key.encryptedAtRest ? t("platform.encryptedYes") : t("platform.encryptedNo")}</td>
                 </tr>
               ))}
             </tbody>

@@ -23,7 +23,7 @@ export function SystemClientListPage({ onCreated }: { onCreated(result: { apiCli
           {t("platform.createSystemClient")}
         </button>
       </div>
-      <p className="hint">{t("platform.systemClientsIntro")}</p>
+      <p className="hint page-intro">{t("platform.systemClientsIntro")}</p>
       <ErrorBanner message={error === undefined ? null : toAppError(error).message} />
       {loading && clients === undefined ? (
         <Loading label={t("common.loading")} />
@@ -49,10 +49,10 @@ export function SystemClientListPage({ onCreated }: { onCreated(result: { apiCli
                       {client.name}
                     </Link>
                   </td>
-                  <td className="stack-wrap mono">{client.clientId}</td>
-                  <td className="stack-wrap">{client.permissions.length === 0 ? t("clients.noPermissions") : client.permissions.map((permission) => permissionText(permission, t)).join(", ")}</td>
-                  <td>{client.expiresAt === null ? t("clients.never") : formatDate(client.expiresAt, language)}</td>
-                  <td className="stack-end">{client.lastUsedAt === null ? t("clients.neverUsed") : formatDateTime(client.lastUsedAt, language)}</td>
+                  <td className="stack-wrap mono" data-label={t("clients.clientId")}>{client.clientId}</td>
+                  <td className="stack-wrap" data-label={t("clients.permissions")}>{client.permissions.length === 0 ? t("clients.noPermissions") : client.permissions.map((permission) => permissionText(permission, t)).join(", ")}</td>
+                  <td data-label={t("clients.expires")}>{client.expiresAt === null ? t("clients.never") : formatDate(client.expiresAt, language)}</td>
+                  <td data-label={t("clients.lastUsed")}>{client.lastUsedAt === null ? t("clients.neverUsed") : formatDateTime(client.lastUsedAt, language)}</td>
                 </tr>
               ))}
             </tbody>
