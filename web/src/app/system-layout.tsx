@@ -13,7 +13,10 @@ interface SystemLayoutProps {
   onSignedOut(): void;
 }
 
-/** The operator console's shell: the organization screens' look, with the platform's navigation. Loaded lazily. */
+/**
+ * The operator console's shell: the organization screens' look, with the platform's navigation
+ * (one line at 1280 px, so the user's name is left to the account screen). Loaded lazily.
+ */
 export default function SystemLayout({ me, firstOrganizationId, onSignedOut }: SystemLayoutProps) {
   const { t } = useI18n();
   const { navigate, path } = useRouter();
@@ -53,7 +56,6 @@ export default function SystemLayout({ me, firstOrganizationId, onSignedOut }: S
         </nav>
         <div className="topbar-end">
           <LanguageSelect />
-          <span className="who" title={me.email}>{me.name}</span>
           <Link to="/account">{t("nav.account")}</Link>
           <button type="button" className="button button-small" onClick={async () => { await logout(); navigate("/", { replace: true }); onSignedOut(); }}>
             {t("auth.signOut")}

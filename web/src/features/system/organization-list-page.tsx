@@ -69,7 +69,7 @@ export function OrganizationListPage() {
                   <td className="stack-title">
                     <Link to={`/system/organizations/${node.id}`}>{node.name}</Link>
                   </td>
-                  <td className="stack-wrap mono" data-label={t("overview.organizationId")}>{node.id}</td>
+                  <td className="stack-wrap" data-label={t("overview.organizationId")}><span className="mono">{node.id}</span></td>
                   <td data-label={t("platform.apiClients")}>{node.apiClientsEnabled ? t("platform.on") : t("platform.off")}</td>
                   <td data-label={t("platform.clientsUsed")}>{t("platform.clientsOfLimit", { used: node.apiClientCount, max: node.limits.maxApiClients })}</td>
                   <td data-label={t("platform.created")}>{formatDate(node.createdAt, language)}</td>

@@ -34,7 +34,7 @@ export function OrganizationPickerPage() {
             <li key={node.id}>
               <div className="item-main">
                 <span className="item-title">{node.name}</span>
-                <span className="hint">{node.apiClientsEnabled ? t("platform.clientsOfLimit", { used: node.apiClientCount, max: node.limits.maxApiClients }) : t("platform.apiClientsOffShort")}</span>
+                <span className="hint">{node.apiClientsEnabled ? t("overview.clientsInUse", { used: node.apiClientCount, max: node.limits.maxApiClients }) : t("platform.apiClientsOffShort")}</span>
               </div>
               {node.apiClientsEnabled ? (
                 <Link className="button button-small" to={`/system/organizations/${node.id}/api-clients?new=1`} aria-label={`${t("platform.choose")}: ${node.name}`}>

@@ -49,7 +49,7 @@ export function SystemClientListPage({ onCreated }: { onCreated(result: { apiCli
                       {client.name}
                     </Link>
                   </td>
-                  <td className="stack-wrap mono" data-label={t("clients.clientId")}>{client.clientId}</td>
+                  <td className="stack-wrap" data-label={t("clients.clientId")}><span className="mono">{client.clientId}</span></td>
                   <td className="stack-wrap" data-label={t("clients.permissions")}>{client.permissions.length === 0 ? t("clients.noPermissions") : client.permissions.map((permission) => permissionText(permission, t)).join(", ")}</td>
                   <td data-label={t("clients.expires")}>{client.expiresAt === null ? t("clients.never") : formatDate(client.expiresAt, language)}</td>
                   <td data-label={t("clients.lastUsed")}>{client.lastUsedAt === null ? t("clients.neverUsed") : formatDateTime(client.lastUsedAt, language)}</td>

@@ -1,5 +1,6 @@
 import { useI18n, type MessageKey } from "../../lib/i18n";
 import { SYSTEM_PERMISSIONS } from "./system-clients.graphql";
+import { toggleSystemPermission } from "./system-permissions";
 
 export const SYSTEM_PERMISSION_LABELS: Record<string, MessageKey> = {
   "system.organizations.read": "platform.permOrganizationsRead",
@@ -10,7 +11,7 @@ export const SYSTEM_PERMISSION_LABELS: Record<string, MessageKey> = {
 /** The system permissions as checkboxes, each with its wire name beside its meaning. */
 export function SystemPermissionFields({ value, onChange, error }: { value: string[]; onChange(next: string[]): void; error?: string }) {
   const { t } = useI18n();
-  const toggle = (permission: string, on: boolean) => onChange(SYSTEM_PERMISSIONS.filter((candidate) => (candidate === permission ? on : value.includes(candidate))));
+  const toggle = (permission: string, on: boolean) => onChange(toggleSystemPermission(value, permission, on));
   return (
     <fieldset className="permission-choices" aria-describedby={error === undefined ? undefined : "system-permissions-error"}>
       <legend>{t("clients.permissions")}</legend>
