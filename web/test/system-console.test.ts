@@ -188,11 +188,25 @@ describe("the /system operator console", () => {
     await operator.getByRole("link", { name: "View details: Provisioning" }).click();
     await heading(operator, "Provisioning");
     await inspect(operator, "system-system-client", "Provisioning");
+    await operator.getByRole("button", { name: "Edit permissions" }).click();
+    const edit = operator.getByRole("dialog", { name: "Permissions of Provisioning" });
+    await edit.getByLabel("Introspect tokens").check();
+    await edit.getByRole("button", { name: "Save" }).click();
+    await edit.waitFor({ state: "hidden" });
+    await operator.getByRole("listitem").filter({ hasText: "tokens.introspect" }).waitFor();
+    await operator.getByRole("button", { name: "Reset secret" }).click();
+    await operator.getByRole("dialog", { name: "Reset the secret of Provisioning?" }).getByRole("button", { name: "Reset secret" }).click();
+    const reset = await takeSecret(operator);
+    expect(reset.clientId).toBe(client.clientId);
+    expect((await token(client.clientId, client.secret)).status).toBe(401);
+    const reissued = await token(reset.clientId, reset.secret);
+    expect(reissued.status).toBe(200);
+    expect(String(reissued.body?.scope).split(" ").sort()).toEqual(["system.organizations.read", "system.organizations.write", "tokens.introspect"]);
     await operator.getByRole("button", { name: "Delete" }).click();
     await operator.getByRole("dialog", { name: "Delete Provisioning?" }).getByRole("button", { name: "Delete" }).click();
     await heading(operator, "System clients");
     await operator.getByText("No system clients yet.").waitFor();
-    expect((await token(client.clientId, client.secret)).status).toBe(401);
+    expect((await token(reset.clientId, reset.secret)).status).toBe(401);
     expect((await bearer.errorOf(CREATE_ORGANIZATION, { input: { name: "Delta AB" } })).code).toBe("UNAUTHENTICATED");
   });
 
@@ -222,6 +236,19 @@ describe("the /system operator console", () => {
     await linkDialog.getByRole("button", { name: "Close" }).click();
     await operator.getByRole("listitem").filter({ hasText: IVAN.email }).waitFor();
     await inspect(operator, "system-operators", "Operatörer");
+    // A second invitation, withdrawn: its link stops working.
+    await operator.getByLabel("E-mail").fill("wanda@ops.test");
+    await operator.getByRole("button", { name: "Invite", exact: true }).click();
+    const withdrawnUrl = await linkDialog.getByLabel("Invitation link", { exact: true }).inputValue();
+    await linkDialog.getByLabel("I have copied the link").check();
+    await linkDialog.getByRole("button", { name: "Close" }).click();
+    await operator.getByRole("button", { name: "Withdraw: wanda@ops.test" }).click();
+    await operator.getByRole("dialog", { name: "Withdraw the invitation of wanda@ops.test?" }).getByRole("button", { name: "Withdraw" }).click();
+    await operator.getByRole("button", { name: "Withdraw: wanda@ops.test" }).waitFor({ state: "detached" });
+    const stranger = await app.newPage();
+    await stranger.goto(withdrawnUrl);
+    await heading(stranger, "This invitation link does not work");
+
 
     const guest = await app.newPage();
     await guest.goto(url);
