@@ -13,6 +13,9 @@ import { orgCreateCommand } from "./commands/org-create.command.js";
 import { orgListCommand } from "./commands/org-list.command.js";
 import { orgUpdateCommand } from "./commands/org-update.command.js";
 import { userCreateCommand } from "./commands/user-create.command.js";
+import { operatorCreateCommand } from "./commands/operator-create.command.js";
+import { operatorListCommand } from "./commands/operator-list.command.js";
+import { operatorRemoveCommand } from "./commands/operator-remove.command.js";
 
 export const COMMANDS: CliCommand[] = [
   migrateCommand,
@@ -29,4 +32,7 @@ export const COMMANDS: CliCommand[] = [
   apiClientDeleteCommand,
   keysRotateCommand,
   keysListCommand,
+  operatorCreateCommand,
+  operatorListCommand,
+  operatorRemoveCommand,
 ];

@@ -76,6 +76,7 @@ export class ApiClientService {
    * also FORBIDDEN for a client actor whose token lacks a permission of the target (assertMayActOn).
    */
   async get(ctx: Ctx, id: string, level: "read" | "write" = "read"): Promise<ApiClientView> {
+    if (ctx.actor.type === "ANONYMOUS") throw new AppError("UNAUTHENTICATED", "Sign in or send a bearer token");
     const client = exactly(await ctx.manager.findOneBy(ApiClient, { id }), (row) => row.id, id);
     if (client === null) throw new AppError("NOT_FOUND", "API client not found");
     if (client.organizationId === null) {

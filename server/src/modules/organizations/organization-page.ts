@@ -21,7 +21,7 @@ export function organizationPage(all: Organization[], search: string | null, pag
   checkPageSize(page.first);
   const collator = new Intl.Collator(language, { numeric: true });
   const compare = (a: { name: string; id: string }, b: { name: string; id: string }) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const matching = all.filter((organization) => search === null || organizationMatches(organization, search)).sort(compare);
+  const matching = all.filter((organization) => search == null || organizationMatches(organization, search)).sort(compare);
   let start = 0;
   if (page.after !== null) {
     const [name, id] = decodeCursor(page.after);
