@@ -49,7 +49,7 @@ export class AuditService {
   /** Newest first; owners and viewers of the organization may read it, and its clients holding audit.read. */
   async list(ctx: Ctx, organizationId: string, page: PageArgs, filter: AuditFilter): Promise<Page<AuditEvent>> {
     await this.access.auditOf(ctx, organizationId);
-    return this.read(ctx, ctx.manager.createQueryBuilder(AuditEvent, "e").where("e.organization_id = :organizationId", { organizationId }), page, filter);
+    return this.read(ctx.manager.createQueryBuilder(AuditEvent, "e").where("e.organization_id = :organizationId", { organizationId }), page, filter);
   }
 
   /**
@@ -58,10 +58,10 @@ export class AuditService {
    */
   async listPlatform(ctx: Ctx, page: PageArgs, filter: AuditFilter): Promise<Page<AuditEvent>> {
     this.access.operator(ctx);
-    return this.read(ctx, ctx.manager.createQueryBuilder(AuditEvent, "e").where("(e.organization_id IS NULL OR e.target_type = 'ORGANIZATION')"), page, filter);
+    return this.read(ctx.manager.createQueryBuilder(AuditEvent, "e").where("(e.organization_id IS NULL OR e.target_type = 'ORGANIZATION')"), page, filter);
   }
 
-  private async read(ctx: Ctx, base: SelectQueryBuilder<AuditEvent>, page: PageArgs, filter: AuditFilter): Promise<Page<AuditEvent>> {
+  private async read(base: SelectQueryBuilder<AuditEvent>, page: PageArgs, filter: AuditFilter): Promise<Page<AuditEvent>> {
     checkPageSize(page.first);
     if (filter.targetId) base.andWhere("e.target_id = :targetId", { targetId: filter.targetId });
     if (filter.action) base.andWhere("e.action = :action", { action: filter.action });
