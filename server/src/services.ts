@@ -30,6 +30,8 @@ import { UserTokenService } from "./modules/user-tokens/user-token.service.js";
 import { AssertionReplayStore } from "./modules/tokens/assertion-replay.js";
 import { ClientAssertionAuthenticator } from "./modules/tokens/client-assertion-authenticator.js";
 import { PrivateKeyJwtVerifier } from "./modules/tokens/private-key-jwt-verifier.js";
+import { OperatorInvitationService } from "./modules/invitations/operator-invitation.service.js";
+import { OperatorService } from "./modules/operators/operator.service.js";
 
 /** The one set of services every adapter (GraphQL, OAuth routes, CLI) calls. */
 export interface Services {
@@ -55,6 +57,9 @@ export interface Services {
   userTokens: UserTokenService;
   /** Public keys of PRIVATE_KEY_JWT clients (issue 17). */
   clientKeys: ClientPublicKeyService;
+  /** Issue 14: the platform operator role, and invitations to it. */
+  operators: OperatorService;
+  operatorInvitations: OperatorInvitationService;
 }
 
 export function createServices(config: Config, dataSource: DataSource): Services {
@@ -66,7 +71,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const keyRing = resolveKeyRing(config);
   const serverKeys = new ServerKeyService(keyRing);
   const system = createCtx(dataSource, { type: "SYSTEM" });
-  const keys = new SigningKeyService(keyRing, audit);
+  const keys = new SigningKeyService(keyRing, audit, access);
   const lastUsed = new LastUsedRecorder(dataSource);
   // Per address and minute: 20 password hashes or 100 client-secret verifications (HASH_COST).
   // On MySQL/MariaDB the throttles count in the database, so several nodes share one allowance.
@@ -75,6 +80,8 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const signIn = new SignInGuard(hashBudget, shared);
   const auth = new AuthService(organizations, audit, hashBudget, signIn);
   const apiClients = new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx));
+  const invitationSender = new ShowLinkToInviter();
+  const operatorInvitations = new OperatorInvitationService(access, audit, invitationSender, config.issuer);
   return {
     catalog,
     hashBudget,
@@ -90,11 +97,13 @@ export function createServices(config: Config, dataSource: DataSource): Services
     clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit, hashBudget, shared, assertionAuthenticator(config, dataSource, clientStates)),
     tokens: new TokenService(config.issuer, dataSource, keys, clientStates, lastUsed),
     lastUsed,
-    invitations: new InvitationService(access, audit, auth, hashBudget, new ShowLinkToInviter(), config.issuer),
+    invitations: new InvitationService(access, audit, auth, hashBudget, invitationSender, config.issuer, operatorInvitations),
     keyRing,
     serverKeys,
     userTokens: new UserTokenService(config.userDirectory === null ? null : new UserDirectory(config.userDirectory), hashBudget, audit, config.impersonationTtlSeconds),
     clientKeys: new ClientPublicKeyService(apiClients, audit, (clientId) => clientStates.evict(clientId)),
+    operators: new OperatorService(access, audit),
+    operatorInvitations,
   };
 }
 

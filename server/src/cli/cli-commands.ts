@@ -18,6 +18,9 @@ import { orgCreateCommand } from "./commands/org-create.command.js";
 import { orgListCommand } from "./commands/org-list.command.js";
 import { orgUpdateCommand } from "./commands/org-update.command.js";
 import { userCreateCommand } from "./commands/user-create.command.js";
+import { operatorCreateCommand } from "./commands/operator-create.command.js";
+import { operatorListCommand } from "./commands/operator-list.command.js";
+import { operatorRemoveCommand } from "./commands/operator-remove.command.js";
 
 export const COMMANDS: CliCommand[] = [
   migrateCommand,
@@ -39,4 +42,7 @@ export const COMMANDS: CliCommand[] = [
   apiClientKeyRemoveCommand,
   keysRotateCommand,
   keysListCommand,
+  operatorCreateCommand,
+  operatorListCommand,
+  operatorRemoveCommand,
 ];

@@ -1,7 +1,8 @@
 import type { EntityManager } from "typeorm";
 
 export type Actor =
-  | { type: "USER"; userId: string; email: string }
+  /** isOperator: the user's platform role, read from the database on each request. */
+  | { type: "USER"; userId: string; email: string; isOperator: boolean }
   | { type: "CLIENT"; apiClientId: string; clientId: string; organizationId: string | null; permissions: string[] }
   | { type: "CLI" }
   | { type: "SYSTEM" }

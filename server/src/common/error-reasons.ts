@@ -100,6 +100,9 @@ export const ERROR_REASONS = {
   PUBLIC_KEY_KID_INVALID: ["position", "max"],
   PUBLIC_KEY_DUPLICATE: ["kid"],
   PUBLIC_KEY_LAST: [],
+  OPERATOR_ONLY: [],
+  LAST_OPERATOR: [],
+  ALREADY_OPERATOR: ["email"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

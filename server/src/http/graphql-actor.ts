@@ -35,5 +35,5 @@ export async function resolveActor(app: AppServices, ctx: Ctx, req: IncomingMess
   }
   const sessionToken = readSessionCookie(req.headers.cookie);
   const user = sessionToken === null ? null : await app.services.auth.userForSession(ctx, sessionToken);
-  return { actor: user === null ? { type: "ANONYMOUS" } : { type: "USER", userId: user.id, email: user.email }, sessionToken };
+  return { actor: user === null ? { type: "ANONYMOUS" } : { type: "USER", userId: user.id, email: user.email, isOperator: user.isOperator }, sessionToken };
 }

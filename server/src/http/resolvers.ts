@@ -9,6 +9,10 @@ import { MemberResolver } from "../modules/members/member.resolver.js";
 import { OrganizationResolver } from "../modules/organizations/organization.resolver.js";
 import { PermissionCatalogResolver } from "../modules/permissions/permission-catalog.resolver.js";
 import { ServerInfoResolver } from "../modules/system/server-info.resolver.js";
+import { SystemClientResolver } from "../modules/api-clients/system-client.resolver.js";
+import { OperatorInvitationResolver } from "../modules/invitations/operator-invitation.resolver.js";
+import { OperatorResolver } from "../modules/operators/operator.resolver.js";
+import { SigningKeyResolver } from "../modules/signing-keys/signing-key.resolver.js";
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   ApiClientResolver,
@@ -21,4 +25,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PermissionCatalogResolver,
   ServerInfoResolver,
   AccountResolver,
+  SystemClientResolver,
+  SigningKeyResolver,
+  OperatorResolver,
+  OperatorInvitationResolver,
 ];

@@ -40,7 +40,7 @@ describe("system clients over GraphQL", () => {
   it("reads but cannot change with system.organizations.read alone", async () => {
     const session = await systemSession(["system.organizations.read"]);
     expect((await session.ok(ORGS)).organizations.length).toBeGreaterThan(0);
-    expect(await session.errorOf(CREATE_ORG, { input: { name: "Nope" } })).toEqual({ code: "FORBIDDEN", message: "Managing organizations needs a system client with system.organizations.write", fields: undefined });
+    expect(await session.errorOf(CREATE_ORG, { input: { name: "Nope" } })).toEqual({ code: "FORBIDDEN", message: "Managing organizations needs an operator, or a system client with system.organizations.write", fields: undefined });
   });
 
   it("sees nothing inside any organization", async () => {
@@ -59,8 +59,8 @@ describe("system clients over GraphQL", () => {
     expect((await new GraphQLSession(app.url).errorOf(ORGS)).code).toBe("UNAUTHENTICATED");
   });
 
-  it("can be created only by the CLI", async () => {
-    const user = createCtx(app.app.dataSource, { type: "USER", userId: "u", email: "someone@acme.test" });
-    await expect(app.app.services.apiClients.create(user, { organizationId: null, scopes: ["system"] })).rejects.toThrow("Only the clavis CLI creates system clients");
+  it("can be created only by operators", async () => {
+    const user = createCtx(app.app.dataSource, { type: "USER", userId: "u", email: "someone@acme.test", isOperator: false });
+    await expect(app.app.services.apiClients.create(user, { organizationId: null, scopes: ["system"] })).rejects.toThrow("Only operators create system clients");
   });
 });

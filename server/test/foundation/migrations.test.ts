@@ -11,6 +11,7 @@ import { ServerKeys1763900000004 } from "../../src/db/migrations/0004-server-key
 import { MemberInvitations1763900000005 } from "../../src/db/migrations/0005-member-invitations.js";
 import { UserCreatedByLink1763900000006 } from "../../src/db/migrations/0006-user-created-by-link.js";
 import { UserTokens1763900000009 } from "../../src/db/migrations/0009-user-tokens.js";
+import { Operators1763900000012 } from "../../src/db/migrations/0012-operators.js";
 import { MIGRATIONS } from "../../src/db/migrations.js";
 import { Organization } from "../../src/modules/organizations/organization.entity.js";
 import { User } from "../../src/modules/members/user.entity.js";
@@ -292,9 +293,37 @@ describe(`migrations on ${testDbKind()}`, () => {
       await current.initialize();
       try {
         expect(await migrate(current)).toEqual(["UserCreatedByLink1763900000006"]);
-        expect(await current.getRepository(User).findOneByOrFail({ id: "u1" })).toMatchObject({ email: "old@acme.test", createdByLink: false });
+        // Raw: the User entity has columns of later migrations (is_operator, 0012).
+        const [row] = await current.query("SELECT email, created_by_link FROM users WHERE id = 'u1'");
+        expect({ email: row.email, createdByLink: Boolean(Number(row.created_by_link)) }).toEqual({ email: "old@acme.test", createdByLink: false });
         await current.undoLastMigration();
         expect(Object.keys((await current.query("SELECT * FROM users"))[0])).not.toContain("created_by_link");
+      } finally {
+        await current.destroy();
+      }
+    } finally {
+      if (first.isInitialized) await first.destroy();
+      await older.drop();
+    }
+  });
+
+  it("adds users.is_operator, false for every account made before it, and operator_invitations", async () => {
+    const older = await createTestDatabase();
+    const first = olderDataSource(older.url, MIGRATIONS.slice(0, MIGRATIONS.indexOf(Operators1763900000012)));
+    await first.initialize();
+    try {
+      await migrate(first);
+      await first.query("INSERT INTO users (id, email, name, password_hash, created_by_link, created_at, updated_at) VALUES ('u1', 'old@acme.test', 'Old', 'x', 0, '2026-03-04 05:06:07.089', '2026-03-04 05:06:07.089')");
+      await first.destroy();
+      const current = olderDataSource(older.url, through(Operators1763900000012));
+      await current.initialize();
+      try {
+        expect(await migrate(current)).toEqual(["Operators1763900000012"]);
+        expect(await current.getRepository(User).findOneByOrFail({ id: "u1" })).toMatchObject({ email: "old@acme.test", isOperator: false });
+        expect(await current.query("SELECT COUNT(*) AS n FROM operator_invitations")).toEqual([{ n: expect.anything() }]);
+        await current.undoLastMigration();
+        expect(Object.keys((await current.query("SELECT * FROM users"))[0])).not.toContain("is_operator");
+        await expect(current.query("SELECT COUNT(*) FROM operator_invitations")).rejects.toThrow();
       } finally {
         await current.destroy();
       }

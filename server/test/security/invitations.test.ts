@@ -274,7 +274,7 @@ describe("invitations instead of adding members directly (issue #12, item 6)", (
     expect(mutations).toEqual(expect.arrayContaining(["inviteMember", "acceptInvitation", "withdrawInvitation"]));
     const old = await ownerA.request(`mutation { addMember(input: { organizationId: "${orgA}", email: "b@tenant.test", role: OWNER }) { userId name } }`);
     expect(old.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
-    const ownerOfA = createCtx(app.app.dataSource, { type: "USER", userId: (await ownerA.ok(`query { me { id } }`)).me.id, email: "a@tenant.test" });
+    const ownerOfA = createCtx(app.app.dataSource, { type: "USER", userId: (await ownerA.ok(`query { me { id } }`)).me.id, email: "a@tenant.test", isOperator: false });
     await expect(app.app.services.members.add(ownerOfA, { organizationId: orgA, email: "e@tenant.test", role: "OWNER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await memberEmails()).not.toContain("e@tenant.test");
   });

@@ -1,3 +1,4 @@
+import { User } from "../../src/modules/members/user.entity.js";
 import { createCtx } from "../../src/services.js";
 import type { TestApp } from "./test-app.js";
 
@@ -51,10 +52,15 @@ export const PASSWORD = "correct horse battery";
 const SETUP = `mutation($input: SetupInput!) { setup(input: $input) { user { id email } organization { id slug } } }`;
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id } }`;
 
-/** Runs first-run setup; returns the owner's session and the organization. */
-export async function setupOwner(app: TestApp, email = "owner@acme.test") {
+/**
+ * Runs first-run setup; returns the owner's session and the organization. Setup makes its user an
+ * operator too (issue 14); most tests want a plain owner, so the role is taken away again unless
+ * `asOperator` is set.
+ */
+export async function setupOwner(app: TestApp, email = "owner@acme.test", { asOperator = false } = {}) {
   const session = new GraphQLSession(app.url);
   const data = await session.ok(SETUP, { input: { organizationName: "Acme", name: "Olga Owner", email, password: PASSWORD } });
+  if (!asOperator) await app.app.dataSource.manager.update(User, { id: data.setup.user.id }, { isOperator: false });
   return { session, organizationId: data.setup.organization.id as string, slug: data.setup.organization.slug as string, userId: data.setup.user.id as string };
 }
 

@@ -1,9 +1,10 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { ErrorBanner, Loading } from "../components/ui/error-banner";
 import { AccountPage } from "../features/account/account-page";
 import { LoginPage } from "../features/auth/login-page";
 import { SetupPage } from "../features/auth/setup-page";
 import { useMyOrganizations, useSession } from "../features/auth/use-session";
+import { useIsOperator } from "../features/system/use-platform";
 import { toAppError } from "../lib/graphql-errors";
 import { useI18n } from "../lib/i18n";
 import { matchPath, useRouter } from "../lib/router";
@@ -11,7 +12,11 @@ import { InvitationRoute } from "./invitation-route";
 import { NoOrganization } from "./no-organization";
 import { OrganizationLayout } from "./organization-layout";
 import { PublicLayout } from "./public-layout";
+import { SystemNotAvailable } from "./system-not-available";
 import { useDocumentTitle } from "./use-document-title";
+
+// The operator console is its own chunk: members never download it.
+const SystemLayout = lazy(() => import("./system-layout"));
 
 /** First run, sign-in, or the signed-in app; the URL decides the screen. */
 export function App() {
@@ -25,6 +30,9 @@ export function App() {
   // The account screen keeps the header of the first organization.
   const organizationId = isAccount ? firstOrganization : /^\/organization\/([^/]+)/.exec(path)?.[1];
   const invitationToken = matchPath("/invitation/:token", path)?.token;
+  const isSystem = path === "/system" || path.startsWith("/system/");
+  const operator = useIsOperator(!signedIn);
+  const memberOfNone = organizations.data !== undefined && organizations.data.myOrganizations.length === 0;
 
   const publicTitle = invitationToken !== undefined ? t("app.invitationTitle") : session.data?.setupRequired === true ? t("setup.title") : session.data !== undefined && !signedIn ? t("auth.signIn") : undefined;
   useDocumentTitle(publicTitle === undefined ? null : [publicTitle]);
@@ -34,8 +42,11 @@ export function App() {
   }, [language]);
 
   useEffect(() => {
-    if (signedIn && organizationId === undefined && invitationToken === undefined && firstOrganization !== undefined) navigate(`/organization/${firstOrganization}`, { replace: true });
-  }, [signedIn, organizationId, invitationToken, firstOrganization, navigate]);
+    if (!signedIn || organizationId !== undefined || invitationToken !== undefined || isSystem) return;
+    if (firstOrganization !== undefined) navigate(`/organization/${firstOrganization}`, { replace: true });
+    // An operator who is a member of nothing starts at the console.
+    else if (memberOfNone && operator.isOperator && !isAccount) navigate("/system/organizations", { replace: true });
+  }, [signedIn, organizationId, invitationToken, firstOrganization, isSystem, memberOfNone, operator.isOperator, isAccount, navigate]);
 
   if (session.loading && session.data === undefined) return <Loading label={t("common.loading")} />;
   if (session.error !== undefined) return <PublicLayout><ErrorBanner message={toAppError(session.error).message} /></PublicLayout>;
@@ -44,13 +55,23 @@ export function App() {
   if (invitationToken !== undefined) return <PublicLayout><InvitationRoute token={invitationToken} me={session.data?.me ?? null} onSessionChanged={refresh} /></PublicLayout>;
   if (session.data?.setupRequired === true) return <PublicLayout><SetupPage onDone={(id) => { navigate(`/organization/${id}`, { replace: true }); refresh(); }} /></PublicLayout>;
   if (!signedIn) return <PublicLayout><LoginPage onSignedIn={refresh} /></PublicLayout>;
-  if (organizations.data !== undefined && organizations.data.myOrganizations.length === 0) {
+  const me = session.data?.me ?? null;
+  if (isSystem || (isAccount && memberOfNone && operator.isOperator)) {
+    if (operator.loading || organizations.data === undefined || me === null) return <Loading label={t("common.loading")} />;
+    if (!operator.isOperator) return <PublicLayout><SystemNotAvailable /></PublicLayout>;
+    return (
+      <Suspense fallback={<Loading label={t("common.loading")} />}>
+        <SystemLayout me={me} firstOrganizationId={firstOrganization} onSignedOut={refresh} />
+      </Suspense>
+    );
+  }
+  if (memberOfNone) {
+    if (operator.loading || operator.isOperator) return <Loading label={t("common.loading")} />;
     return <PublicLayout><NoOrganization onSignedOut={refresh} /></PublicLayout>;
   }
   if (organizationId === undefined || organizations.data === undefined) return <Loading label={t("common.loading")} />;
-  const me = session.data?.me ?? null;
   return (
-    <OrganizationLayout organizationId={organizationId} organizations={organizations.data.myOrganizations} me={me} onSignedOut={refresh}>
+    <OrganizationLayout organizationId={organizationId} organizations={organizations.data.myOrganizations} me={me} isOperator={operator.isOperator} onSignedOut={refresh}>
       {isAccount && me !== null ? <AccountPage me={me} /> : undefined}
     </OrganizationLayout>
   );

@@ -35,7 +35,7 @@ export function InvitationRoute({ token, me, onSessionChanged }: InvitationRoute
         await logout();
         onSessionChanged();
       }}
-      onAccepted={(organizationId) => navigate(`/organization/${organizationId}`, { replace: true })}
+      onAccepted={(organizationId) => navigate(organizationId === null ? "/system/organizations" : `/organization/${organizationId}`, { replace: true })}
     />
   );
 }

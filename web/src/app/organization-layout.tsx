@@ -14,12 +14,14 @@ interface LayoutProps {
   organizationId: string;
   organizations: SessionOrganization[];
   me: { email: string; name: string } | null;
+  /** Shows the way to the operator console. */
+  isOperator?: boolean;
   onSignedOut(): void;
   /** A screen outside the organization (the account screen) shown under the same header. */
   children?: ReactNode;
 }
 
-export function OrganizationLayout({ organizationId, organizations, me, onSignedOut, children }: LayoutProps) {
+export function OrganizationLayout({ organizationId, organizations, me, isOperator = false, onSignedOut, children }: LayoutProps) {
   const { t } = useI18n();
   const { navigate, path } = useRouter();
   const { logout } = useAuthActions();
@@ -60,6 +62,7 @@ export function OrganizationLayout({ organizationId, organizations, me, onSigned
           <Link to={`${base}/api-clients`}>{t("nav.apiClients")}</Link>
           <Link to={`${base}/audit`}>{t("nav.audit")}</Link>
           <Link to={`${base}/members`}>{t("nav.members")}</Link>
+          {isOperator && <Link to="/system/organizations">{t("nav.platform")}</Link>}
         </nav>
         <div className="topbar-end">
           <LanguageSelect />

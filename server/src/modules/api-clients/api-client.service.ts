@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { IsNull } from "typeorm";
 import { actorId, actorLabel, type Ctx } from "../../common/context.js";
 import { AppError, appError, badInput, type FieldError } from "../../common/errors.js";
 import type { Page, PageArgs } from "../../common/pagination.js";
@@ -6,7 +7,7 @@ import { transactional } from "../../common/transaction.js";
 import { isUniqueViolation } from "../../common/unique-violation.js";
 import { exactly } from "../../db/exact-match.js";
 import type { AuditService } from "../audit/audit.service.js";
-import type { AccessPolicy } from "../auth/access-policy.js";
+import { isOperator, type AccessPolicy } from "../auth/access-policy.js";
 import { Organization } from "../organizations/organization.entity.js";
 import type { PermissionCatalog, PresetName } from "../permissions/permission-catalog.js";
 import { isSystemOnly, organizationScopeErrors, permissionErrors, presetPermissions, SYSTEM_SCOPE, withImplications } from "../permissions/permission-set.js";
@@ -83,6 +84,7 @@ export class ApiClientService {
    * also FORBIDDEN for a client actor whose token lacks a permission of the target (assertMayActOn).
    */
   async get(ctx: Ctx, id: string, level: "read" | "write" = "read"): Promise<ApiClientView> {
+    if (ctx.actor.type === "ANONYMOUS") throw new AppError("UNAUTHENTICATED", "Sign in or send a bearer token");
     const client = exactly(await ctx.manager.findOneBy(ApiClient, { id }), (row) => row.id, id);
     if (client === null) throw new AppError("NOT_FOUND", "API client not found");
     if (client.organizationId === null) {
@@ -109,8 +111,20 @@ export class ApiClientService {
 
   /** Every client of every organization, system clients included: operators only. */
   async listEverywhere(ctx: Ctx): Promise<ApiClientView[]> {
-    if (!isOperator(ctx)) throw new AppError("FORBIDDEN", "Only operators may list every organization's API clients");
+    if (!isOperator(ctx)) throw appError("FORBIDDEN", "OPERATOR_ONLY", "Only operators may list every organization's API clients");
     return withSecretState(ctx, await ctx.manager.find(ApiClient, { order: { createdAt: "ASC", id: "ASC" } }));
+  }
+
+  /** Operators only: clients of no organization, newest first. */
+  async listSystem(ctx: Ctx): Promise<ApiClientView[]> {
+    this.access.operator(ctx);
+    return withSecretState(ctx, await ctx.manager.find(ApiClient, { where: { organizationId: IsNull() }, order: { createdAt: "DESC", id: "DESC" } }));
+  }
+
+  /** Operators only (never an API client, system clients included): a client of no organization. */
+  createSystem(ctx: Ctx, data: Omit<CreateApiClientData, "organizationId">): Promise<ApiClientWithSecret> {
+    this.access.operator(ctx);
+    return this.create(ctx, { ...data, organizationId: null });
   }
 
   /** `language`: a BCP 47 tag Intl knows (collationLanguage), which name orders sort for. */
@@ -123,7 +137,7 @@ export class ApiClientService {
 
   async create(ctx: Ctx, data: CreateApiClientData): Promise<ApiClientWithSecret> {
     const organization = data.organizationId === null ? null : await this.access.apiClientsOf(ctx, data.organizationId, "write");
-    if (organization === null && !isOperator(ctx)) throw new AppError("FORBIDDEN", "Only the clavis CLI creates system clients");
+    if (organization === null && !isOperator(ctx)) throw appError("FORBIDDEN", "OPERATOR_ONLY", "Only operators create system clients");
     const environment = data.environment ?? "LIVE";
     const scopes = organization === null ? [SYSTEM_SCOPE] : (data.scopes ?? null);
     const errors = this.createErrors(data, environment, scopes, organization?.slug ?? null);
@@ -353,10 +367,6 @@ function authMethodErrors(data: CreateApiClientData, authMethod: ClientAuthMetho
     return [];
   }
   return parsed as ParsedPublicKey[];
-}
-
-function isOperator(ctx: Ctx): boolean {
-  return ctx.actor.type === "CLI" || ctx.actor.type === "SYSTEM";
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Brackets } from "typeorm";
+import { Brackets, type SelectQueryBuilder } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity.js";
 import { actorId, actorLabel, type Ctx } from "../../common/context.js";
 import { checkPageSize, cursorTime, decodeCursor, encodeCursor, type Page, type PageArgs } from "../../common/pagination.js";
@@ -18,6 +18,8 @@ export interface AuditRecord {
 export interface AuditFilter {
   targetId?: string | null;
   action?: string | null;
+  /** USER, CLIENT, CLI, SYSTEM or ANONYMOUS, as AuditActor.type says it. */
+  actorType?: string | null;
 }
 
 /** Writes go through ctx.manager, so an event commits or rolls back with the change it describes. */
@@ -47,10 +49,26 @@ export class AuditService {
   /** Newest first; owners and viewers of the organization may read it, and its clients holding audit.read. */
   async list(ctx: Ctx, organizationId: string, page: PageArgs, filter: AuditFilter): Promise<Page<AuditEvent>> {
     await this.access.auditOf(ctx, organizationId);
+    return this.read(ctx.manager.createQueryBuilder(AuditEvent, "e").where("e.organization_id = :organizationId", { organizationId }), page, filter);
+  }
+
+  /**
+   * Operators only: events of no organization (system clients, signing keys, operators), and
+   * organizations' own creation and changes, which are also in each organization's trail.
+   */
+  async listPlatform(ctx: Ctx, page: PageArgs, filter: AuditFilter): Promise<Page<AuditEvent>> {
+    this.access.operator(ctx);
+    return this.read(ctx.manager.createQueryBuilder(AuditEvent, "e").where("(e.organization_id IS NULL OR e.target_type = 'ORGANIZATION')"), page, filter);
+  }
+
+  private async read(base: SelectQueryBuilder<AuditEvent>, page: PageArgs, filter: AuditFilter): Promise<Page<AuditEvent>> {
     checkPageSize(page.first);
-    const base = ctx.manager.createQueryBuilder(AuditEvent, "e").where("e.organization_id = :organizationId", { organizationId });
     if (filter.targetId) base.andWhere("e.target_id = :targetId", { targetId: filter.targetId });
     if (filter.action) base.andWhere("e.action = :action", { action: filter.action });
+    // Token requests by nobody are stored as SYSTEM with the label anonymous (actorKind).
+    if (filter.actorType === "ANONYMOUS") base.andWhere("e.actor_type = 'SYSTEM' AND e.actor_label = 'anonymous'");
+    else if (filter.actorType === "SYSTEM") base.andWhere("e.actor_type = 'SYSTEM' AND e.actor_label <> 'anonymous'");
+    else if (filter.actorType) base.andWhere("e.actor_type = :actorType", { actorType: filter.actorType });
     const totalCount = await base.clone().getCount();
     const query = base.clone().orderBy("e.created_at", "DESC").addOrderBy("e.id", "DESC").take(page.first + 1);
     if (page.after !== null) {

@@ -87,6 +87,27 @@ export class AuditEventsArgs extends OrganizationPageArgs {
   filter?: AuditEventFilterInput | null;
 }
 
+@InputType()
+export class PlatformAuditFilterInput {
+  @Field(() => String, { nullable: true })
+  action?: string | null;
+
+  @Field(() => String, { nullable: true, description: "USER, CLIENT, CLI, SYSTEM or ANONYMOUS" })
+  actorType?: string | null;
+}
+
+@ArgsType()
+export class PlatformAuditEventsArgs {
+  @Field(() => Int, { defaultValue: 50 })
+  first!: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+
+  @Field(() => PlatformAuditFilterInput, { nullable: true })
+  filter?: PlatformAuditFilterInput | null;
+}
+
 export function toAuditEventType(event: AuditEvent): AuditEventType {
   return {
     id: event.id,

@@ -23,13 +23,14 @@ export class AccessPolicy {
     if (actor.type === "ANONYMOUS") throw new AppError("UNAUTHENTICATED", "Sign in or send a bearer token");
     const organization = exactly(await selectEntity(ctx.manager, Organization, "SELECT * FROM organizations WHERE id = ?", [organizationId]), (row) => row.id, organizationId);
     if (organization === null) throw new AppError("NOT_FOUND", NOT_FOUND);
-    if (actor.type === "CLI" || actor.type === "SYSTEM") return organization;
+    if (isOperator(ctx)) return organization;
     if (actor.type === "USER") {
       const membership = await selectEntity(ctx.manager, Membership, "SELECT * FROM memberships WHERE organization_id = ? AND user_id = ?", [organizationId, actor.userId]);
       if (membership === null) throw new AppError("NOT_FOUND", NOT_FOUND);
       if (level === "write" && membership.role !== "OWNER") throw appError("FORBIDDEN", "OWNER_ONLY", "Only owners may change this organization's API clients and members");
       return organization;
     }
+    if (actor.type !== "CLIENT") return organization;
     if (actor.organizationId !== organizationId) throw new AppError("NOT_FOUND", NOT_FOUND);
     if (!actor.permissions.includes(clientPermission)) throw new AppError("FORBIDDEN", `This client lacks the ${clientPermission} permission`);
     return organization;
@@ -60,11 +61,21 @@ export class AccessPolicy {
    */
   platform(ctx: Ctx, level: AccessLevel): void {
     const actor = ctx.actor;
-    if (actor.type === "CLI" || actor.type === "SYSTEM") return;
+    if (isOperator(ctx)) return;
     if (actor.type === "ANONYMOUS") throw new AppError("UNAUTHENTICATED", "Sign in or send a bearer token");
     const needed = `system.organizations.${level}`;
     if (actor.type === "CLIENT" && actor.organizationId === null && actor.permissions.includes(needed)) return;
-    throw new AppError("FORBIDDEN", `Managing organizations needs a system client with ${needed}`);
+    throw appError("FORBIDDEN", "OPERATOR_ONLY", `Managing organizations needs an operator, or a system client with ${needed}`);
+  }
+
+  /**
+   * Work only operators do (system clients, signing keys, operators): the CLI, or a signed-in
+   * operator. No API client, system clients included, ever passes.
+   */
+  operator(ctx: Ctx): void {
+    if (isOperator(ctx)) return;
+    if (ctx.actor.type === "ANONYMOUS") throw new AppError("UNAUTHENTICATED", "Sign in or send a bearer token");
+    throw appError("FORBIDDEN", "OPERATOR_ONLY", "Only platform operators may do this");
   }
 
   /** Owners only (users), or operators: for member management. */
@@ -72,4 +83,10 @@ export class AccessPolicy {
     if (ctx.actor.type === "CLIENT") throw new AppError("FORBIDDEN", "API clients cannot manage members");
     return this.organization(ctx, organizationId, "write");
   }
+}
+
+/** The platform's own hands: the CLI, the server itself, or a user holding the operator role. */
+export function isOperator(ctx: Ctx): boolean {
+  const actor = ctx.actor;
+  return actor.type === "CLI" || actor.type === "SYSTEM" || (actor.type === "USER" && actor.isOperator);
 }

@@ -42,7 +42,8 @@ export class AuthService {
   }
 
   /**
-   * First run only: creates the first organization and its owner, and signs them in. Once set
+   * First run only: creates the first organization and its owner, who is also the first
+   * operator, and signs them in. Once set
    * up it answers FORBIDDEN before any slow work; before that, every attempt takes a hash-budget
    * slot (the strength check and argon2 are the slow work).
    */
@@ -61,9 +62,10 @@ export class AuthService {
     const { user, organization } = await transactional(ctx, async (tx) => {
       if (await this.hasAnyUserLocked(tx)) throw alreadySetUp();
       const now = new Date();
-      const user: User = { id: randomUUID(), email, name: data.name.trim(), passwordHash, createdByLink: false, createdAt: now, updatedAt: now };
+      // The first user runs the platform too (issue 14): there is nobody else to name an operator.
+      const user: User = { id: randomUUID(), email, name: data.name.trim(), passwordHash, createdByLink: false, isOperator: true, createdAt: now, updatedAt: now };
       await insertUser(tx, user);
-      const asOwner = { ...tx, actor: { type: "USER" as const, userId: user.id, email } };
+      const asOwner = { ...tx, actor: { type: "USER" as const, userId: user.id, email, isOperator: true } };
       const organization = await this.organizations.createDuringSetup(asOwner, { name: data.organizationName });
       await tx.manager.insert(Membership, { id: randomUUID(), organizationId: organization.id, userId: user.id, role: "OWNER", createdAt: now });
       await this.audit.record(asOwner, { organizationId: organization.id, action: "member.added", targetType: "MEMBER", targetId: user.id, targetLabel: email, changes: { role: "OWNER" } });

@@ -12,6 +12,9 @@ export class Me {
 
   @Field()
   name!: string;
+
+  @Field({ description: "A platform operator: may open /system." })
+  isOperator!: boolean;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -39,5 +42,5 @@ export class SetupInput {
 }
 
 export function toMe(user: User): Me {
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, isOperator: user.isOperator };
 }

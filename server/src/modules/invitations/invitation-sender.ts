@@ -7,6 +7,8 @@ export interface InvitationMessage {
   invitedBy: string;
   expiresAt: Date;
   invitationUrl: string;
+  /** An invitation to become a platform operator (issue 14): role and organization mean nothing. */
+  forOperator?: boolean;
 }
 
 /** What became of the link: shown once to the inviter (who passes it on), or sent by the sender. */

@@ -18,6 +18,14 @@ import { generateInvitationToken, hasInvitationTokenShape, hashInvitationToken, 
 import type { InvitationDelivery, InvitationSender } from "./invitation-sender.js";
 import { INVITATION_TTL_MS, inviteErrors, isExpired } from "./invitation.rules.js";
 import { MemberInvitation } from "./member-invitation.entity.js";
+import type { OperatorInvitation } from "./operator-invitation.entity.js";
+import type { OperatorInvitationService } from "./operator-invitation.service.js";
+
+/** What a link offers: membership of an organization, or the operator role (organization null). */
+export interface InvitationOffer {
+  invitation: Pick<MemberInvitation, "email" | "role" | "expiresAt">;
+  organization: Organization | null;
+}
 
 export interface InviteData {
   organizationId: string;
@@ -33,8 +41,9 @@ export interface NewAccountData {
 
 export interface AcceptedInvitation {
   user: User;
-  organization: Organization;
-  role: MemberRole;
+  /** Null for an operator invitation (issue 14), which joins no organization. */
+  organization: Organization | null;
+  role: MemberRole | null;
   /** A new session when the invitee created their account here, else null. */
   sessionToken: string | null;
 }
@@ -56,6 +65,7 @@ export class InvitationService {
     private readonly hashBudget: HashBudget,
     private readonly sender: InvitationSender,
     private readonly issuer: string,
+    private readonly operatorInvitations: OperatorInvitationService,
   ) {}
 
   /** Owners only: the organization's invitations not yet accepted or withdrawn, expired ones too. */
@@ -125,8 +135,13 @@ export class InvitationService {
   }
 
   /** Public: what a link invites to. NOT_FOUND for any link that cannot be accepted. */
-  async preview(ctx: Ctx, token: string): Promise<{ invitation: MemberInvitation; organization: Organization }> {
-    const invitation = await this.getPending(ctx, token);
+  async preview(ctx: Ctx, token: string): Promise<InvitationOffer> {
+    const invitation = await this.findPendingMember(ctx, token);
+    if (invitation === null) {
+      const forOperator = await this.operatorInvitations.findPending(ctx, token);
+      if (forOperator === null) throw appError("NOT_FOUND", "INVITATION_LINK_INVALID", LINK_NOT_FOUND);
+      return { invitation: { email: forOperator.email, role: "OWNER", expiresAt: forOperator.expiresAt }, organization: null };
+    }
     const organization = await ctx.manager.findOneBy(Organization, { id: invitation.organizationId });
     if (organization === null) throw appError("NOT_FOUND", "INVITATION_LINK_INVALID", LINK_NOT_FOUND);
     return { invitation, organization };
@@ -140,13 +155,17 @@ export class InvitationService {
    */
   async accept(ctx: Ctx, token: string, account: NewAccountData): Promise<AcceptedInvitation> {
     refuseNonUsers(ctx);
-    const invitation = await this.getPending(ctx, token);
+    const member = await this.findPendingMember(ctx, token);
+    const forOperator = member === null ? await this.operatorInvitations.findPending(ctx, token) : null;
+    const invitation = member ?? forOperator;
+    if (invitation === null) throw appError("NOT_FOUND", "INVITATION_LINK_INVALID", LINK_NOT_FOUND);
+    const take = (user: User, isNewUser: boolean) => (member !== null ? this.join(ctx, member, user, isNewUser) : this.becomeOperator(ctx, forOperator as OperatorInvitation, user, isNewUser));
     if (ctx.actor.type === "USER") {
       const user = await ctx.manager.findOneBy(User, { id: ctx.actor.userId });
       if (user === null || normalizeEmail(user.email) !== invitation.email) {
         throw appError("FORBIDDEN", "INVITATION_OTHER_EMAIL", "This invitation was sent to another e-mail address: sign in with that address to accept it");
       }
-      return { ...(await this.join(ctx, invitation, user, false)), sessionToken: null };
+      return { ...(await take(user, false)), sessionToken: null };
     }
     // Input and budget before the look-up: whoever holds the link (the inviter, too) learns whether
     // the address has an account only by a complete, budgeted attempt, never for free.
@@ -159,21 +178,25 @@ export class InvitationService {
       throw appError("CONFLICT", "ACCOUNT_EXISTS", "An account with this e-mail address already exists: sign in to accept the invitation");
     }
     const now = new Date();
-    const user: User = { id: randomUUID(), email: invitation.email, name, passwordHash: await hashPassword(password), createdByLink: true, createdAt: now, updatedAt: now };
-    const joined = await this.join(ctx, invitation, user, true);
+    const user: User = { id: randomUUID(), email: invitation.email, name, passwordHash: await hashPassword(password), createdByLink: true, isOperator: false, createdAt: now, updatedAt: now };
+    const joined = await take(user, true);
     return { ...joined, sessionToken: await this.auth.createSession(ctx, user.id) };
   }
 
-  private async getPending(ctx: Ctx, token: string): Promise<MemberInvitation> {
+  private async findPendingMember(ctx: Ctx, token: string): Promise<MemberInvitation | null> {
     const invitation = hasInvitationTokenShape(token) ? await ctx.manager.findOneBy(MemberInvitation, { tokenHash: hashInvitationToken(token) }) : null;
-    if (invitation === null || isExpired(invitation)) throw appError("NOT_FOUND", "INVITATION_LINK_INVALID", LINK_NOT_FOUND);
-    return invitation;
+    return invitation === null || isExpired(invitation) ? null : invitation;
+  }
+
+  private async becomeOperator(ctx: Ctx, invitation: OperatorInvitation, user: User, isNewUser: boolean): Promise<Omit<AcceptedInvitation, "sessionToken">> {
+    if (!(await this.operatorInvitations.accept(ctx, invitation, user, isNewUser))) throw appError("NOT_FOUND", "INVITATION_LINK_INVALID", LINK_NOT_FOUND);
+    return { user: { ...user, isOperator: true }, organization: null, role: null };
   }
 
   /** One transaction: the invitation is used up exactly once, even by concurrent accepts. */
   private join(ctx: Ctx, invitation: MemberInvitation, user: User, isNewUser: boolean): Promise<Omit<AcceptedInvitation, "sessionToken">> {
     return transactional(ctx, async (tx) => {
-      const asInvitee: Ctx = { ...tx, actor: { type: "USER", userId: user.id, email: user.email } };
+      const asInvitee: Ctx = { ...tx, actor: { type: "USER", userId: user.id, email: user.email, isOperator: user.isOperator } };
       const used = await tx.manager.delete(MemberInvitation, { id: invitation.id, expiresAt: MoreThan(new Date()) });
       if (used.affected === 0) throw appError("NOT_FOUND", "INVITATION_LINK_INVALID", LINK_NOT_FOUND);
       const organization = await tx.manager.findOneBy(Organization, { id: invitation.organizationId });

@@ -1,11 +1,11 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Me, toMe } from "../auth/auth.types.js";
 import { MemberRoleEnum, OrganizationType, toOrganizationType } from "../organizations/organization.types.js";
-import type { Organization } from "../organizations/organization.entity.js";
-import type { AcceptedInvitation } from "./invitation.service.js";
+import type { AcceptedInvitation, InvitationOffer } from "./invitation.service.js";
 import type { InvitationDelivery } from "./invitation-sender.js";
 import { isExpired } from "./invitation.rules.js";
 import type { MemberInvitation } from "./member-invitation.entity.js";
+import type { OperatorInvitation } from "./operator-invitation.entity.js";
 
 /** A pending invitation as its organization's owners see it: never who, if anyone, has the address. */
 @ObjectType({ simpleResolvers: true })
@@ -43,8 +43,11 @@ export class InviteMemberPayload {
 
 @ObjectType({ simpleResolvers: true, description: "What an invitation link offers; anyone holding the link may read it." })
 export class InvitationPreview {
-  @Field()
+  @Field({ description: "Empty for an operator invitation." })
   organizationName!: string;
+
+  @Field({ description: "An invitation to become a platform operator, of no organization (role means nothing then)." })
+  forOperator!: boolean;
 
   @Field()
   email!: string;
@@ -61,8 +64,26 @@ export class AcceptInvitationPayload {
   @Field(() => Me)
   user!: Me;
 
-  @Field(() => OrganizationType)
-  organization!: OrganizationType;
+  @Field(() => OrganizationType, { nullable: true, description: "Null when the invitation made the user an operator." })
+  organization!: OrganizationType | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class InviteOperatorPayload {
+  @Field(() => Invitation)
+  invitation!: Invitation;
+
+  @Field(() => String, { nullable: true, description: "The link, shown once; null if it was e-mailed." })
+  invitationUrl!: string | null;
+}
+
+/** An operator invitation as an Invitation: its role (OWNER) means nothing. */
+export function toOperatorInvitation(invitation: OperatorInvitation): Invitation {
+  return toInvitation({ ...invitation, organizationId: "", role: "OWNER" });
+}
+
+export function toInviteOperatorPayload({ invitation, delivery }: { invitation: OperatorInvitation; delivery: InvitationDelivery }): InviteOperatorPayload {
+  return { invitation: toOperatorInvitation(invitation), invitationUrl: delivery.kind === "SHOW_TO_INVITER" ? delivery.invitationUrl : null };
 }
 
 export function toInvitation(invitation: MemberInvitation): Invitation {
@@ -81,10 +102,10 @@ export function toInviteMemberPayload({ invitation, delivery }: { invitation: Me
   return { invitation: toInvitation(invitation), invitationUrl: delivery.kind === "SHOW_TO_INVITER" ? delivery.invitationUrl : null };
 }
 
-export function toInvitationPreview({ invitation, organization }: { invitation: MemberInvitation; organization: Organization }): InvitationPreview {
-  return { organizationName: organization.name, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
+export function toInvitationPreview({ invitation, organization }: InvitationOffer): InvitationPreview {
+  return { organizationName: organization?.name ?? "", forOperator: organization === null, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
 }
 
 export function toAcceptInvitationPayload(accepted: AcceptedInvitation): AcceptInvitationPayload {
-  return { user: toMe(accepted.user), organization: toOrganizationType(accepted.organization, accepted.role) };
+  return { user: toMe(accepted.user), organization: accepted.organization === null ? null : toOrganizationType(accepted.organization, accepted.role) };
 }

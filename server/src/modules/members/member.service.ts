@@ -67,7 +67,7 @@ export class MemberService {
       const userErrors = [...nameErrors(data.name ?? ""), ...passwordErrors(data.password ?? "", "password", [email, data.name ?? ""])];
       if (userErrors.length > 0) throw badInput(userErrors.map((error) => ({ ...error, message: `${error.message} (no user has this e-mail yet)` })));
       const now = new Date();
-      newUser = { id: randomUUID(), email, name: (data.name ?? "").trim(), passwordHash: await hashPassword(data.password ?? ""), createdByLink: false, createdAt: now, updatedAt: now };
+      newUser = { id: randomUUID(), email, name: (data.name ?? "").trim(), passwordHash: await hashPassword(data.password ?? ""), createdByLink: false, isOperator: false, createdAt: now, updatedAt: now };
     }
     return transactional(ctx, async (tx) => {
       await lockOrganization(tx, data.organizationId);

@@ -19,6 +19,10 @@ export class User {
   @Column({ name: "created_by_link", type: "boolean", default: false })
   createdByLink!: boolean;
 
+  /** A platform operator (issue 14): may manage every organization and the platform itself. */
+  @Column({ name: "is_operator", type: "boolean", default: false })
+  isOperator!: boolean;
+
   @Column({ name: "created_at", type: "datetime", precision: 3 })
   createdAt!: Date;
 

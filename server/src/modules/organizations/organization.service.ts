@@ -7,7 +7,9 @@ import { exactly } from "../../db/exact-match.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { AccessPolicy } from "../auth/access-policy.js";
 import { Membership, type MemberRole } from "../members/membership.entity.js";
+import type { Page, PageArgs } from "../../common/pagination.js";
 import { Organization } from "./organization.entity.js";
+import { organizationPage } from "./organization-page.js";
 import { organizationSlug } from "./organization-slug.js";
 import { DEFAULT_LIMITS, organizationErrors, type OrganizationLimits } from "./organization.rules.js";
 
@@ -48,6 +50,12 @@ export class OrganizationService {
   async listAll(ctx: Ctx): Promise<Organization[]> {
     this.access.platform(ctx, "read");
     return ctx.manager.find(Organization, { order: { createdAt: "ASC", id: "ASC" } });
+  }
+
+  /** Operators and system clients with system.organizations.read: by name, searched (organizationPage). */
+  async page(ctx: Ctx, search: string | null, page: PageArgs, language: string): Promise<Page<Organization>> {
+    this.access.platform(ctx, "read");
+    return organizationPage(await ctx.manager.find(Organization), search, page, language);
   }
 
   /** Operators and system clients only. Writes `organization.created` to the audit trail. */

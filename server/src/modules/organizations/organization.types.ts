@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { Page } from "../../common/pagination.js";
+import { PageInfo } from "../../http/types/page-info.types.js";
 import type { Organization } from "./organization.entity.js";
 
 export const MemberRoleEnum = { OWNER: "OWNER", VIEWER: "VIEWER" } as const;
@@ -57,5 +59,34 @@ export function toOrganizationType(organization: Organization, myRole: Organizat
     apiClientCount: organization.apiClientCount,
     myRole,
     createdAt: organization.createdAt,
+  };
+}
+
+@ObjectType({ simpleResolvers: true })
+export class OrganizationEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => OrganizationType)
+  node!: OrganizationType;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class OrganizationConnection {
+  @Field(() => [OrganizationEdge])
+  edges!: OrganizationEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+export function toOrganizationConnection(page: Page<Organization>): OrganizationConnection {
+  return {
+    edges: page.items.map((item) => ({ cursor: item.cursor, node: toOrganizationType(item.node) })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    totalCount: page.totalCount,
   };
 }

@@ -2,6 +2,7 @@ import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey, ty
 import type { Ctx } from "../../common/context.js";
 import { transactional, writeInTurn } from "../../common/transaction.js";
 import type { AuditService } from "../audit/audit.service.js";
+import type { AccessPolicy } from "../auth/access-policy.js";
 import { Organization } from "../organizations/organization.entity.js";
 import { createSigner, type JwtSigner } from "./jwt-signer.js";
 import type { KeyRing } from "./key-ring.js";
@@ -39,6 +40,7 @@ export class SigningKeyService {
   constructor(
     private readonly ring: KeyRing,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** The key set, reloaded every 30 s so a rotation made by another process is picked up. */
@@ -64,8 +66,15 @@ export class SigningKeyService {
     return (await this.publishedRows(ctx)).map(toPublicJwk);
   }
 
+  /** Operators only: every key, newest first. */
   async list(ctx: Ctx): Promise<SigningKey[]> {
-    return ctx.manager.find(SigningKey, { order: { createdAt: "DESC" } });
+    this.access.operator(ctx);
+    return ctx.manager.find(SigningKey, { order: { createdAt: "DESC", kid: "DESC" } });
+  }
+
+  /** The key that signs now: the newest active one, as `load` picks it. */
+  static signingKid(keys: SigningKey[]): string | null {
+    return keys.filter((key) => key.status === "ACTIVE").sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]?.kid ?? null;
   }
 
   /**
@@ -73,6 +82,7 @@ export class SigningKeyService {
    * signed has expired (the longest token lifetime of any organization, plus clock skew).
    */
   async rotate(ctx: Ctx): Promise<SigningKey> {
+    this.access.operator(ctx);
     const key = await transactional(ctx, async (tx) => {
       const longest = (await tx.manager.createQueryBuilder(Organization, "o").select("MAX(o.access_token_ttl_seconds)", "ttl").getRawOne<{ ttl: number | null }>())?.ttl ?? 3600;
       const now = new Date();

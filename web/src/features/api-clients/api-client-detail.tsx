@@ -18,7 +18,8 @@ import { useApiClient, useClientsOrganization, usePermissionCatalog } from "./us
 
 type OpenDialog = "edit" | "reset" | "delete" | null;
 
-export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizationId: string; id: string; canEdit: boolean }) {
+/** `basePath` and `auditPath` place it under /system for an operator. */
+export function ApiClientDetailPage({ organizationId, id, canEdit, basePath, auditPath }: { organizationId: string; id: string; canEdit: boolean; basePath?: string; auditPath?: string }) {
   const { t, language } = useI18n();
   const toast = useToast();
   const { navigate } = useRouter();
@@ -27,7 +28,7 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
   const organization = useClientsOrganization(organizationId);
   const [open, setOpen] = useState<OpenDialog>(null);
   const [shownSecret, setShownSecret] = useState<SecretPayload | null>(null);
-  const listPath = `/organization/${organizationId}/api-clients`;
+  const listPath = basePath ?? `/organization/${organizationId}/api-clients`;
   if (loading && data === undefined) return <Loading label={t("common.loading")} />;
   if (error !== undefined || data === undefined) return <ErrorBanner message={error === undefined ? t("common.notFound") : toAppError(error).message} />;
   const client = data.apiClient;
@@ -116,7 +117,7 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
       </div>
       <ClientControlsPanel id={client.id} name={client.name} organizationTtl={organization.data?.organization.limits.accessTokenTtlSeconds ?? null} canEdit={canEdit} />
       <p>
-        <Link to={`/organization/${organizationId}/audit?client=${client.id}`}>{t("clients.auditLink")}</Link>
+        <Link to={`${auditPath ?? `/organization/${organizationId}/audit`}?client=${client.id}`}>{t("clients.auditLink")}</Link>
       </p>
       {open === "edit" && catalog.data !== undefined && (
         <EditApiClientDialog client={client} apis={apis} presets={catalog.data.permissionCatalog.presets} onClose={() => setOpen(null)} onSaved={() => { setOpen(null); toast(t("toast.saved")); }} />

@@ -20,18 +20,22 @@ interface ApiClientListPageProps {
   organizationId: string;
   canEdit: boolean;
   server: { tokenEndpoint: string; issuer: string; tenantHeader: string };
+  /** Where the client screens live: the organization's own, or an operator's under /system. */
+  basePath?: string;
+  /** Opens the create dialog at once (an operator who chose the organization to create a client in). */
+  startCreating?: boolean;
 }
 
 type RowDialog = { kind: "reset" | "delete"; client: ApiClient } | null;
 
-export function ApiClientListPage({ organizationId, canEdit, server }: ApiClientListPageProps) {
+export function ApiClientListPage({ organizationId, canEdit, server, basePath, startCreating = false }: ApiClientListPageProps) {
   const { t, language } = useI18n();
   const toast = useToast();
   const [search, setSearch] = useState("");
   const [debounced, setDebounced] = useState("");
   const [orderBy, setOrderBy] = useState<ApiClientOrder>("CREATED_DESC");
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(startCreating);
   const [rowDialog, setRowDialog] = useState<RowDialog>(null);
   const [shownSecret, setShownSecret] = useState<SecretPayload | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -128,7 +132,7 @@ export function ApiClientListPage({ organizationId, canEdit, server }: ApiClient
                 </thead>
                 <tbody role="rowgroup">
                   {page?.edges.map(({ node }) => (
-                    <ApiClientRow key={node.id} client={node} organizationId={organizationId} canEdit={canEdit} onReset={() => setRowDialog({ kind: "reset", client: node })} onDelete={() => setRowDialog({ kind: "delete", client: node })} />
+                    <ApiClientRow key={node.id} client={node} organizationId={organizationId} basePath={basePath} canEdit={canEdit} onReset={() => setRowDialog({ kind: "reset", client: node })} onDelete={() => setRowDialog({ kind: "delete", client: node })} />
                   ))}
                   {page?.edges.length === 0 && (
                     <tr role="row">

@@ -9,19 +9,20 @@ export const ROLE_LABELS: Record<string, MessageKey> = { reader: "role.reader", 
 interface ApiClientRowProps {
   client: ApiClient;
   organizationId: string;
+  basePath?: string;
   canEdit: boolean;
   onReset(): void;
   onDelete(): void;
 }
 
 /** One client: a table row on a wide screen, a card (cells stacked, each labelled) on a phone. */
-export function ApiClientRow({ client, organizationId, canEdit, onReset, onDelete }: ApiClientRowProps) {
+export function ApiClientRow({ client, organizationId, basePath = `/organization/${organizationId}/api-clients`, canEdit, onReset, onDelete }: ApiClientRowProps) {
   const { t, language } = useI18n();
   const cell = (label: string) => ({ role: "cell", "data-label": label });
   return (
     <tr role="row" className={client.expired ? "expired" : undefined}>
       <td role="cell" className="client-name">
-        <Link to={`/organization/${organizationId}/api-clients/${client.id}`} aria-label={`${t("clients.viewDetails")}: ${client.name}`}>
+        <Link to={`${basePath}/${client.id}`} aria-label={`${t("clients.viewDetails")}: ${client.name}`}>
           {client.name}
         </Link>
         {client.disabled && <span className="badge badge-disabled">{t("controls.disabledBadge")}</span>}

@@ -25,6 +25,11 @@ const ACTIONS: Record<string, string> = {
   "user.password_changed": "audit.action.passwordChanged",
   "user.sessions_signed_out": "audit.action.sessionsSignedOut",
   "user_token.issued": "audit.action.userTokenIssued",
+  "signing_key.rotated": "audit.action.keyRotated",
+  "operator.invited": "audit.action.operatorInvited",
+  "operator.invitation_withdrawn": "audit.action.operatorInvitationWithdrawn",
+  "operator.added": "audit.action.operatorAdded",
+  "operator.removed": "audit.action.operatorRemoved",
 };
 
 /** One event as a card: what, about what, who, when, from where, why, and each change. */

@@ -12,7 +12,8 @@ interface AcceptInvitationPageProps {
   me: { email: string } | null;
   onSignIn(email: string): void;
   onSignOut(): Promise<void>;
-  onAccepted(organizationId: string): void;
+  /** Null: the invitation made the user an operator. */
+  onAccepted(organizationId: string | null): void;
 }
 
 /** Public: what the link invites to, and the way in for whoever holds it. */
@@ -29,7 +30,7 @@ export function AcceptInvitationPage({ token, me, onSignIn, onSignOut, onAccepte
     if ("error" in result) return setError(result.error);
     setJoining(true);
     await reloadSession();
-    onAccepted(result.data.acceptInvitation.organization.id);
+    onAccepted(result.data.acceptInvitation.organization?.id ?? null);
   };
   const signOut = async () => {
     setError(null);
@@ -48,11 +49,12 @@ export function AcceptInvitationPage({ token, me, onSignIn, onSignOut, onAccepte
     );
   }
   const invitation = preview.data.invitation;
-  const role = invitation.role === "OWNER" ? t("role.owner") : t("role.viewer");
+  const role = invitation.forOperator ? t("accept.operatorRole") : invitation.role === "OWNER" ? t("role.owner") : t("role.viewer");
   const isInvitee = me !== null && me.email.toLowerCase() === invitation.email;
   return (
     <div className="card auth-card">
-      <h1>{t("accept.title", { organization: invitation.organizationName })}</h1>
+      <h1>{invitation.forOperator ? t("accept.operatorTitle") : t("accept.title", { organization: invitation.organizationName })}</h1>
+      {invitation.forOperator && <p>{t("accept.operatorBody")}</p>}
       <dl className="facts">
         <dt>{t("auth.email")}</dt>
         <dd>{invitation.email}</dd>

@@ -57,6 +57,8 @@ export const WITHDRAW_INVITATION: TypedDocumentNode<{ withdrawInvitation: string
 `;
 
 export interface InvitationPreview {
+  /** An invitation to become a platform operator: of no organization, its role meaningless. */
+  forOperator: boolean;
   organizationName: string;
   email: string;
   role: MemberRole;
@@ -66,6 +68,7 @@ export interface InvitationPreview {
 export const INVITATION_PREVIEW: TypedDocumentNode<{ invitation: InvitationPreview }, { token: string }> = gql`
   query InvitationPreview($token: String!) {
     invitation(token: $token) {
+      forOperator
       organizationName
       email
       role
@@ -80,7 +83,7 @@ export interface AcceptInvitationVariables {
   password?: string | null;
 }
 
-export const ACCEPT_INVITATION: TypedDocumentNode<{ acceptInvitation: { organization: { id: string } } }, AcceptInvitationVariables> = gql`
+export const ACCEPT_INVITATION: TypedDocumentNode<{ acceptInvitation: { organization: { id: string } | null } }, AcceptInvitationVariables> = gql`
   mutation AcceptInvitation($token: String!, $name: String, $password: String) {
     acceptInvitation(token: $token, name: $name, password: $password) {
       organization {
