@@ -77,6 +77,14 @@ export const ERROR_REASONS = {
   USER_TOKEN_FLAGS_OWN: [],
   USER_TOKEN_FLAGS_NOT_HELD: ["flags"],
   USER_TOKEN_FLAGS_RESET_NOT_HELD: ["flags"],
+  FEDERATION_ISSUER_NOT_ALLOWED: ["issuer"],
+  FEDERATED_VALUE_INVALID: ["max"],
+  FEDERATED_SUBJECT_WILDCARD: [],
+  FEDERATED_CREDENTIALS_COUNT: ["max"],
+  FEDERATED_CREDENTIAL_DUPLICATE: [],
+  FEDERATED_CREDENTIAL_LIMIT: ["max"],
+  LAST_FEDERATED_CREDENTIAL: [],
+  NOT_FEDERATED_CLIENT: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;
