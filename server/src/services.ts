@@ -26,6 +26,9 @@ import { LastUsedRecorder } from "./modules/tokens/last-used-recorder.js";
 import { TokenService } from "./modules/tokens/token.service.js";
 import { UserDirectory } from "./modules/user-tokens/user-directory.js";
 import { UserTokenService } from "./modules/user-tokens/user-token.service.js";
+import { AssertionReplayStore } from "./modules/tokens/assertion-replay.js";
+import { ClientAssertionAuthenticator } from "./modules/tokens/client-assertion-authenticator.js";
+import { PrivateKeyJwtVerifier } from "./modules/tokens/private-key-jwt-verifier.js";
 
 /** The one set of services every adapter (GraphQL, OAuth routes, CLI) calls. */
 export interface Services {
@@ -80,7 +83,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
     apiClients: new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx)),
     keys,
     clientStates,
-    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit, hashBudget, shared),
+    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit, hashBudget, shared, assertionAuthenticator(config, dataSource, clientStates)),
     tokens: new TokenService(config.issuer, dataSource, keys, clientStates, lastUsed),
     lastUsed,
     invitations: new InvitationService(access, audit, auth, hashBudget, new ShowLinkToInviter(), config.issuer),
@@ -88,6 +91,11 @@ export function createServices(config: Config, dataSource: DataSource): Services
     serverKeys,
     userTokens: new UserTokenService(config.userDirectory === null ? null : new UserDirectory(config.userDirectory), hashBudget, audit, config.impersonationTtlSeconds),
   };
+}
+
+/** Issue 17: one verifier per secretless authentication method. */
+function assertionAuthenticator(config: Config, dataSource: DataSource, clientStates: ClientStateCache): ClientAssertionAuthenticator {
+  return new ClientAssertionAuthenticator(clientStates, { PRIVATE_KEY_JWT: new PrivateKeyJwtVerifier(config.issuer) }, new AssertionReplayStore(dataSource));
 }
 
 export function createCtx(dataSource: DataSource, actor: Actor, request: { ip?: string | null; requestId?: string | null } = {}): Ctx {

@@ -155,6 +155,7 @@ export class ApiClientService {
       redirectUris: data.redirectUris ?? [],
       secretVersion: 1,
       ...flags,
+      authMethod: "CLIENT_SECRET",
       createdAt: now,
       createdByType: ctx.actor.type,
       createdById: actorId(ctx.actor),
