@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { decodeJwt, jwtVerify, type JWTPayload } from "jose";
-import type { FederatedCredential } from "./federated-credential.entity.js";
+import type { DataSource } from "typeorm";
+import type { AssertionVerifier, VerifiedAssertion } from "../tokens/client-assertion-authenticator.js";
+import type { ClientState } from "../tokens/client-state-cache.js";
+import { FederatedCredential } from "./federated-credential.entity.js";
 import { IssuerUnavailable, type IssuerKeys } from "./issuer-keys.js";
 
 /** Asymmetric algorithms only: a shared-key (HS*) or unsigned token proves nothing about its issuer. */
@@ -10,27 +13,36 @@ export const CLOCK_LEEWAY_SECONDS = 30;
 /** GitHub's and Kubernetes' tokens are 1–2 KB; anything this long is not one of them. */
 const MAX_ASSERTION_LENGTH = 16 * 1024;
 
-/** The shared replay store (RFC 7523 §3 item 7): true on a key's first use before it expires. */
-export interface ReplayGuard {
-  use(apiClientId: string, jti: string, expiresAtMs: number): Promise<boolean>;
-}
+/** Why is for debugging, never the caller: every refusal is invalid_client. */
+export type FederatedOutcome = { ok: true; credential: FederatedCredential; once: VerifiedAssertion } | { ok: false; why: string; outage: { issuer: string; why: string } | null };
 
-/** Why is for the audit trail and debugging, never the caller: every refusal is invalid_client. */
-export type FederatedOutcome = { ok: true; credential: FederatedCredential } | { ok: false; why: string; outage: { issuer: string; why: string } | null };
+/** Told once per outage of an issuer (its first failed fetch), for the log; never given the token. */
+export type OutageReport = (issuer: string, why: string) => void;
 
 /**
  * A workload's token from an external issuer as its client's assertion (issue 17): signed by
  * one of the issuer's keys, `iss` a credential's issuer (on the allowlist), `aud` containing its
- * audience, `sub` exactly its subject, `exp` required, `nbf` honoured, and used only once.
+ * audience, `sub` exactly its subject, `exp` required, `nbf` honoured. Its jti (or, without one,
+ * its hash) goes to the dispatcher's replay store, so it is used only once.
  */
-export class FederatedAssertionVerifier {
+export class FederatedAssertionVerifier implements AssertionVerifier {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly keys: IssuerKeys,
     private readonly allowed: readonly string[],
-    private readonly replay: ReplayGuard,
+    private readonly report: OutageReport = () => {},
   ) {}
 
-  async verify(apiClientId: string, credentials: readonly FederatedCredential[], assertion: string): Promise<FederatedOutcome> {
+  async verify(state: ClientState, assertion: string): Promise<VerifiedAssertion | null> {
+    // Read each time (one indexed row set): a removed credential stops working at once, on every node.
+    const credentials = await this.dataSource.manager.find(FederatedCredential, { where: { apiClientId: state.client.id } });
+    const outcome = await this.check(credentials, assertion);
+    if (outcome.ok) return outcome.once;
+    if (outcome.outage !== null) this.report(outcome.outage.issuer, outcome.outage.why);
+    return null;
+  }
+
+  async check(credentials: readonly FederatedCredential[], assertion: string): Promise<FederatedOutcome> {
     if (assertion.length > MAX_ASSERTION_LENGTH) return refused("the assertion is too long");
     let claims: JWTPayload;
     try {
@@ -59,9 +71,7 @@ export class FederatedAssertionVerifier {
     if (credential === undefined) return refused("no federated credential of the client matches its audience and subject");
     // Without a jti, the token itself is what may not come twice.
     const once = typeof payload.jti === "string" && payload.jti !== "" ? `federated:${issuer}:jti:${payload.jti}` : `federated:sha256:${createHash("sha256").update(assertion).digest("hex")}`;
-    const expiresAtMs = (payload.exp! + CLOCK_LEEWAY_SECONDS) * 1000;
-    if (!(await this.replay.use(apiClientId, once, expiresAtMs))) return refused("the assertion was used before");
-    return { ok: true, credential };
+    return { ok: true, credential, once: { jti: once, expiresAtMs: (payload.exp! + CLOCK_LEEWAY_SECONDS) * 1000 } };
   }
 }
 
