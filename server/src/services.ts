@@ -5,6 +5,7 @@ import { SharedCounters } from "./common/shared-counters.js";
 import { isSqlite } from "./common/transaction.js";
 import type { Config } from "./config.js";
 import { ApiClientService } from "./modules/api-clients/api-client.service.js";
+import { ClientPublicKeyService } from "./modules/api-clients/client-public-key.service.js";
 import { AuditService } from "./modules/audit/audit.service.js";
 import { AccessPolicy } from "./modules/auth/access-policy.js";
 import { AccountService } from "./modules/auth/account.service.js";
@@ -56,6 +57,8 @@ export interface Services {
   keyRing: KeyRing;
   serverKeys: ServerKeyService;
   userTokens: UserTokenService;
+  /** Public keys of PRIVATE_KEY_JWT clients (issue 17). */
+  clientKeys: ClientPublicKeyService;
   federation: FederatedCredentialService;
 }
 
@@ -76,7 +79,7 @@ export function createServices(config: Config, dataSource: DataSource, logger: L
   const hashBudget = new HashBudget(100, 60_000, shared);
   const signIn = new SignInGuard(hashBudget, shared);
   const auth = new AuthService(organizations, audit, hashBudget, signIn);
-  const apiClients = new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx));
+  const apiClients = new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx), config.federationIssuers);
   return {
     catalog,
     hashBudget,
@@ -96,6 +99,7 @@ export function createServices(config: Config, dataSource: DataSource, logger: L
     keyRing,
     serverKeys,
     userTokens: new UserTokenService(config.userDirectory === null ? null : new UserDirectory(config.userDirectory), hashBudget, audit, config.impersonationTtlSeconds),
+    clientKeys: new ClientPublicKeyService(apiClients, audit, (clientId) => clientStates.evict(clientId)),
     federation: new FederatedCredentialService(apiClients, audit, config.federationIssuers, (clientId) => clientStates.evict(clientId)),
   };
 }

@@ -95,7 +95,7 @@ describe("federated credentials in GraphQL", () => {
     const { apiClient } = await create([credential("first")]);
     const added = (await owner.ok(ADD, { id: apiClient.id, credential: credential("second", { issuer: CLUSTER }) })).addFederatedCredential;
     await owner.ok(REMOVE, { id: apiClient.id, credentialId: added.federatedCredentials[0].id });
-    const events = (await owner.ok(AUDIT, { organizationId, filter: { targetId: apiClient.id } })).auditEvents.edges.map((edge: { node: { action: string; changes: Record<string, unknown> } }) => edge.node);
+    const events = (await owner.ok(AUDIT, { organizationId, filter: { apiClientId: apiClient.id } })).auditEvents.edges.map((edge: { node: { action: string; changes: Record<string, unknown> } }) => edge.node);
     const actions = events.map((event: { action: string }) => event.action);
     expect(actions).toEqual(expect.arrayContaining(["api_client.created", "api_client.federated_credential_added", "api_client.federated_credential_removed"]));
     expect(events.find((event: { action: string }) => event.action === "api_client.federated_credential_added").changes).toMatchObject({ name: "deploy second", issuer: CLUSTER, subject: "second" });

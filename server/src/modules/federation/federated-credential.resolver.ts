@@ -8,6 +8,7 @@ import { FederatedCredentialType, toFederatedCredentialType } from "./federated-
 export class FederatedCredentialResolver {
   @FieldResolver(() => [FederatedCredentialType], { description: "Empty unless the client's authMethod is FEDERATED." })
   async federatedCredentials(@Root() client: ApiClientType, @Ctx() { app, ctx }: GraphQLContext): Promise<FederatedCredentialType[]> {
+    if (client.authMethod !== "FEDERATED") return [];
     return (await app.services.federation.listOf(ctx, client.id)).map(toFederatedCredentialType);
   }
 

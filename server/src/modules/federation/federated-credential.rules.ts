@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { FieldError } from "../../common/errors.js";
 import { nameErrors } from "../api-clients/api-client.rules.js";
+import type { FederatedCredential } from "./federated-credential.entity.js";
 
 export const MAX_FEDERATED_CREDENTIALS = 20;
 export const FEDERATED_VALUE_MAX = 255;
@@ -50,4 +52,12 @@ export function sameTrust(a: FederatedCredentialData, b: FederatedCredentialData
 
 export function duplicateError(field: string): FieldError {
   return { field, reason: "FEDERATED_CREDENTIAL_DUPLICATE", message: "The client already trusts this issuer, audience and subject" };
+}
+
+/**
+ * Rows of valid credentials, to insert with the client's create or an add. A millisecond apart,
+ * so they list (oldest first) in the order they were given.
+ */
+export function federatedCredentialRows(apiClientId: string, list: readonly FederatedCredentialData[], now: Date): FederatedCredential[] {
+  return list.map((data, index) => ({ id: randomUUID(), apiClientId, name: data.name.trim(), issuer: data.issuer, audience: data.audience, subject: data.subject, createdAt: new Date(now.getTime() + index) }));
 }

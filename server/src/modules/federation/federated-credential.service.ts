@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Ctx } from "../../common/context.js";
 import { AppError, appError, badInput } from "../../common/errors.js";
 import { transactional } from "../../common/transaction.js";
@@ -8,7 +7,7 @@ import type { ApiClientView } from "../api-clients/api-client.view.js";
 import { touchClients } from "../api-clients/client-list-cache.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { FederatedCredential } from "./federated-credential.entity.js";
-import { duplicateError, federatedCredentialErrors, MAX_FEDERATED_CREDENTIALS, sameTrust, type FederatedCredentialData } from "./federated-credential.rules.js";
+import { duplicateError, federatedCredentialErrors, federatedCredentialRows, MAX_FEDERATED_CREDENTIALS, sameTrust, type FederatedCredentialData } from "./federated-credential.rules.js";
 
 /** The federated credentials of FEDERATED clients (issue 17); each change is one transaction with its audit event. */
 export class FederatedCredentialService {
@@ -26,16 +25,11 @@ export class FederatedCredentialService {
     return ctx.manager.find(FederatedCredential, { where: { apiClientId }, order: { createdAt: "ASC", id: "ASC" } });
   }
 
-  /** Rows for a FEDERATED client being created, inserted by its create in the same transaction. */
-  newRows(apiClientId: string, list: readonly FederatedCredentialData[], now: Date): FederatedCredential[] {
-    return list.map((data) => ({ id: randomUUID(), apiClientId, name: data.name.trim(), issuer: data.issuer, audience: data.audience, subject: data.subject, createdAt: now }));
-  }
-
   async add(ctx: Ctx, id: string, data: FederatedCredentialData): Promise<ApiClientView> {
     const { client } = await this.federatedClient(ctx, id);
     const errors = federatedCredentialErrors(data, this.allowedIssuers);
     if (errors.length > 0) throw badInput(errors);
-    const [row] = this.newRows(id, [data], new Date());
+    const [row] = federatedCredentialRows(id, [data], new Date());
     await transactional(ctx, async (tx) => {
       const existing = await this.lockedList(tx, client);
       if (existing.length >= MAX_FEDERATED_CREDENTIALS) throw appError("LIMIT_EXCEEDED", "FEDERATED_CREDENTIAL_LIMIT", `A client can have at most ${MAX_FEDERATED_CREDENTIALS} federated credentials`, { max: MAX_FEDERATED_CREDENTIALS });
