@@ -125,7 +125,7 @@ export class LocalIssuer {
 
   private rebuild(): void {
     const provider = new Provider(this.url, {
-      clients: [{ client_id: WORKLOAD_CLIENT, client_secret: WORKLOAD_SECRET, grant_types: ["client_credentials"], redirect_uris: [], response_types: [], token_endpoint_auth_method: "client_secret_basic" }],
+      clients: [{ client_id: WORKLOAD_CLIENT, client_secret: WORKLOAD_SECRET, grant_types: ["client_credentials"], redirect_uris: [], response_types: [], token_endpoint_auth_method: "client_secret_basic", id_token_signed_response_alg: "ES256" }],
       jwks: { keys: this.keys },
       features: {
         devInteractions: { enabled: false },
