@@ -31,3 +31,9 @@ export function federatedOutput(clientId: string, credentials: FederatedCredenti
   const text = records.map((record) => Object.entries(record).map(([key, value]) => `${key}: ${value instanceof Date ? value.toISOString() : String(value)}`).join("\n")).join("\n\n");
   return { json: records, text: text || "No federated credentials." };
 }
+
+/** A created FEDERATED client's output with its credentials (their ids are what remove takes). */
+export function withFederated(output: CommandOutput, clientId: string, credentials: FederatedCredential[]): CommandOutput {
+  const listed = federatedOutput(clientId, credentials);
+  return { json: output.json.map((record) => ({ ...record, federatedCredentials: credentials.map(toFederatedCredentialType) })), text: `${output.text}\n\nFederated credentials:\n\n${listed.text}` };
+}

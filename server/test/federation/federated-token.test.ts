@@ -143,6 +143,7 @@ describe(`workload identity federation at /token on ${testDbKind()}`, () => {
 
   it("counts refused assertions in the failure throttle: after ten, even a right token waits", async () => {
     const clientId = await federatedClient([{ issuer: issuer.url }]);
+    expect((await exchange(clientId, await issuer.signed({ sub: WORKLOAD_CLIENT, aud: AUDIENCE }))).status).toBe(200);
     for (let i = 0; i < 10; i++) expect((await exchange(clientId, await issuer.signed({ sub: "intruder", aud: AUDIENCE }))).status).toBe(401);
     const answer = await exchange(clientId, await issuer.signed({ sub: WORKLOAD_CLIENT, aud: AUDIENCE }));
     expect(answer.status).toBe(429);
@@ -151,6 +152,7 @@ describe(`workload identity federation at /token on ${testDbKind()}`, () => {
 
   it("stops accepting an issuer's tokens once the operator takes it off the allowlist, and never asks it again", async () => {
     const clientId = await federatedClient([{ issuer: issuer.url }]);
+    expect((await exchange(clientId, await issuer.signed({ sub: WORKLOAD_CLIENT, aud: AUDIENCE }))).status).toBe(200);
     await clavis.stop();
     clavis = await startServerProcess({ ...env, CLAVIS_FEDERATION_ISSUERS: hanging.url }, await freePort());
     const asked = issuer.requests.size === 0 ? 0 : [...issuer.requests.values()].reduce((sum, count) => sum + count, 0);

@@ -1,6 +1,7 @@
 import { choice, cliCtx, expiry, list, optional, readStdin } from "../cli-args.js";
 import { UsageError, type CliCommand } from "../cli-command.js";
 import { apiClientOutput } from "../cli-records.js";
+import { parseFederatedOption, withFederated } from "../cli-federated.js";
 
 export const apiClientCreateCommand: CliCommand = {
   path: ["api-client", "create"],
@@ -22,6 +23,9 @@ export const apiClientCreateCommand: CliCommand = {
     "--allow-login            The client may get tokens for a platform user with that user's",
     "                         username and password (see docs/user-tokens.md)",
     "--allow-impersonate      The client may get tokens acting for a platform user on its own word",
+    "--auth secret|federated  How the client authenticates at /token; default secret",
+    "--federated SPEC         With --auth federated (repeatable, 1-20): issuer=URL,audience=AUD,subject=SUB[,name=NAME];",
+    "                         the issuer must be on CLAVIS_FEDERATION_ISSUERS (see docs/oauth.md)",
   ],
   options: {
     org: { type: "string" },
@@ -41,6 +45,8 @@ export const apiClientCreateCommand: CliCommand = {
     description: { type: "string" },
     "allow-login": { type: "boolean" },
     "allow-impersonate": { type: "boolean" },
+    auth: { type: "string" },
+    federated: { type: "string", multiple: true },
   },
   async run(runtime, values) {
     const scopes = list(values, "scope");
@@ -50,8 +56,13 @@ export const apiClientCreateCommand: CliCommand = {
     if (organizationId === null && !isSystem) throw new UsageError("--org is required (or --scope system for a platform-level client)");
     if (organizationId !== null && isSystem) throw new UsageError("--scope system makes a client of no organization: leave out --org");
     const environment = choice(values, "environment", ["live", "staging"] as const);
+    // One spec per --federated: its commas separate its parts, not credentials.
+    const federated = ((values.federated as string[] | undefined) ?? []).map(parseFederatedOption);
+    const auth = choice(values, "auth", ["secret", "federated"] as const) ?? "secret";
+    if (auth !== "federated" && federated.length > 0) throw new UsageError("--federated needs --auth federated");
     const services = await runtime.services();
-    const result = await services.apiClients.create(await cliCtx(runtime), {
+    const ctx = await cliCtx(runtime);
+    const result = await services.apiClients.create(ctx, {
       organizationId,
       name: optional(values, "name"),
       description: optional(values, "description"),
@@ -66,7 +77,10 @@ export const apiClientCreateCommand: CliCommand = {
       secret: values["secret-stdin"] === true ? await readStdin() : undefined,
       allowLogin: values["allow-login"] === true,
       allowImpersonate: values["allow-impersonate"] === true,
+      ...(auth === "federated" ? { authMethod: "FEDERATED" as const, federatedCredentials: federated } : {}),
     });
-    return apiClientOutput([result.apiClient], services.catalog, result.clientSecret ?? undefined);
+    const output = apiClientOutput([result.apiClient], services.catalog, result.clientSecret ?? undefined);
+    if (auth !== "federated") return output;
+    return withFederated(output, result.apiClient.client.clientId, await services.federation.listOf(ctx, result.apiClient.client.id));
   },
 };
