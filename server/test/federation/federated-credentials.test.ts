@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT } from "../support/api-client-queries.js";
-import { addMember, type GraphQLSession, seedOrganization, setupOwner } from "../support/graphql-session.js";
+import { addMember, GraphQLSession, seedOrganization, setupOwner } from "../support/graphql-session.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 // Nothing is fetched while credentials are managed, so these issuers need not exist.
@@ -31,8 +31,9 @@ describe("federated credentials in GraphQL", () => {
     await app.close();
   });
 
-  it("lists the allowlist in serverInfo", async () => {
+  it("lists the allowlist in serverInfo to a signed-in caller, and nothing to an anonymous one", async () => {
     expect((await owner.ok(`{ serverInfo { federationIssuers } }`)).serverInfo.federationIssuers).toEqual([GITHUB, CLUSTER]);
+    expect((await new GraphQLSession(app.url).ok(`{ serverInfo { federationIssuers } }`)).serverInfo.federationIssuers).toEqual([]);
   });
 
   it("creates a FEDERATED client with its credentials and no secret; a secret reset is refused", async () => {

@@ -63,7 +63,7 @@ export class FederatedAssertionVerifier implements AssertionVerifier {
         requiredClaims: ["exp", "sub", "aud"],
       }));
     } catch (error) {
-      if (error instanceof IssuerUnavailable) return { ok: false, why: `the issuer is unavailable: ${error.why}`, outage: error.report ? { issuer, why: error.why } : null };
+      if (error instanceof IssuerUnavailable) return { ok: false, why: `the issuer is unavailable: ${error.why}`, outage: error.takeReport() ? { issuer, why: error.why } : null };
       return refused("the assertion's signature or claims are not valid");
     }
     const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];

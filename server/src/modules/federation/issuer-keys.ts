@@ -25,11 +25,18 @@ interface IssuerState {
   failing: boolean;
 }
 
-/** An issuer whose keys cannot be had; `report` is set on the first failure of an outage only. */
+/** An issuer whose keys cannot be had; reported on the first failure of an outage only. */
 export class IssuerUnavailable extends Error {
-  constructor(readonly why: string, readonly report: boolean) {
+  constructor(readonly why: string, private report: boolean) {
     super(why);
     this.name = "IssuerUnavailable";
+  }
+
+  /** True for one caller only: requests that waited on the same failed fetch share this error. */
+  takeReport(): boolean {
+    const report = this.report;
+    this.report = false;
+    return report;
   }
 }
 

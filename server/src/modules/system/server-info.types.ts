@@ -14,6 +14,6 @@ export class ServerInfo {
   @Field()
   version!: string;
 
-  @Field(() => [String], { description: "Issuers an organization may trust for federated credentials (CLAVIS_FEDERATION_ISSUERS)." })
+  @Field(() => [String], { description: "Issuers an organization may trust for federated credentials (CLAVIS_FEDERATION_ISSUERS); empty for a caller who is not signed in." })
   federationIssuers!: string[];
 }
