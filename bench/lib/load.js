@@ -5,8 +5,8 @@ import autocannon from "autocannon";
  * kept, so the caller can check every token after the run, when checking no longer competes
  * with the servers for the machine's two cores.
  */
-export function load({ url, method = "POST", path, headers = {}, body, connections, seconds, bodies = null }) {
-  const request = { method, path, headers, body };
+export function load({ url, method = "POST", path, headers = {}, body, setupRequest, connections, seconds, bodies = null }) {
+  const request = { method, path, headers, body, ...(setupRequest === undefined ? {} : { setupRequest }) };
   if (bodies !== null) request.onResponse = (status, responseBody) => bodies.push({ status, body: responseBody });
   return new Promise((resolve, reject) => {
     autocannon({ url, connections, duration: seconds, pipelining: 1, timeout: 10, requests: [request] }, (error, result) => (error ? reject(error) : resolve(result)));

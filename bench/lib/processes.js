@@ -40,8 +40,9 @@ export async function startClavis(env, port, cpuProfileDir) {
   return { url, child, stop: () => stopChild(child) };
 }
 
-export async function startPeer(port, clientId, clientSecret) {
-  const child = spawn(process.execPath, ["peer.js", String(port), clientId, clientSecret], { cwd: new URL("..", import.meta.url).pathname, env: { PATH: process.env.PATH, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "ignore"] });
+export async function startPeer(port, clientId, clientSecret, { pkjwtJwk = null } = {}) {
+  const env = { PATH: process.env.PATH, NODE_ENV: "production", ...(pkjwtJwk === null ? {} : { PEER_PKJWT_JWK: JSON.stringify(pkjwtJwk) }) };
+  const child = spawn(process.execPath, ["peer.js", String(port), clientId, clientSecret], { cwd: new URL("..", import.meta.url).pathname, env, stdio: ["ignore", "ignore", "ignore"] });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/jwks`, child);
   return { url, child, stop: () => stopChild(child) };

@@ -6,6 +6,8 @@ import { apiClientGrantCommand } from "./commands/api-client-grant.command.js";
 import { apiClientResetSecretCommand } from "./commands/api-client-reset-secret.command.js";
 import { apiClientRevokeCommand } from "./commands/api-client-revoke.command.js";
 import { apiClientUpdateCommand } from "./commands/api-client-update.command.js";
+import { apiClientKeyAddCommand } from "./commands/api-client-key-add.command.js";
+import { apiClientKeyRemoveCommand } from "./commands/api-client-key-remove.command.js";
 import { apiClientFederatedAddCommand } from "./commands/api-client-federated-add.command.js";
 import { apiClientFederatedRemoveCommand } from "./commands/api-client-federated-remove.command.js";
 import { keysListCommand } from "./commands/keys-list.command.js";
@@ -29,6 +31,8 @@ export const COMMANDS: CliCommand[] = [
   apiClientRevokeCommand,
   apiClientResetSecretCommand,
   apiClientDeleteCommand,
+  apiClientKeyAddCommand,
+  apiClientKeyRemoveCommand,
   apiClientFederatedAddCommand,
   apiClientFederatedRemoveCommand,
   keysRotateCommand,

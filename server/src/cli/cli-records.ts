@@ -1,5 +1,6 @@
 import type { ApiClientView } from "../modules/api-clients/api-client.view.js";
-import { toApiClientType } from "../modules/api-clients/api-client.types.js";
+import type { ApiClientPublicKey } from "../modules/api-clients/api-client-public-key.entity.js";
+import { toApiClientType, toClientPublicKeyType } from "../modules/api-clients/api-client.types.js";
 import type { Organization } from "../modules/organizations/organization.entity.js";
 import { toOrganizationType } from "../modules/organizations/organization.types.js";
 import type { PermissionCatalog } from "../modules/permissions/permission-catalog.js";
@@ -24,4 +25,10 @@ export function apiClientOutput(views: ApiClientView[], catalog: PermissionCatal
   const text = records.map((record) => textBlock(record)).join("\n\n");
   const warning = clientSecret === undefined ? "" : "\n\nStore the secret now: it is not shown again.";
   return { json: records, text: (text || "No API clients.") + warning };
+}
+
+/** A client's public keys (issue 17), fields as in GraphQL's ClientPublicKey. */
+export function publicKeysOutput(client: { clientId: string }, keys: ApiClientPublicKey[]): CommandOutput {
+  const records = keys.map((key) => ({ clientId: client.clientId, ...toClientPublicKeyType(key) }));
+  return { json: records, text: records.map((record) => textBlock(record)).join("\n\n") };
 }

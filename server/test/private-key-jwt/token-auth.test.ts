@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { SignJWT, UnsecuredJWT } from "jose";
+import { importJWK, SignJWT, UnsecuredJWT } from "jose";
+import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedOrganization, type GraphQLSession } from "../support/graphql-session.js";
 import { createKeyClient, INVALID_CLIENT, JWT_BEARER, signAssertion, testKey, tokenByAssertion, type TestKey } from "../support/client-keys.js";
@@ -53,6 +54,23 @@ describe("private_key_jwt at /token", () => {
       const active = await introspect(app, caller, response.body?.access_token);
       expect(active.body).toMatchObject({ active: true, client_id: client.clientId, sub: client.clientId });
     }
+  });
+
+  it("lists private_key_jwt and its algorithms in the RFC 8414 metadata, and serves openid-client's PrivateKeyJwt after discovery", async () => {
+    const metadata = (await (await fetch(`${app.url}/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
+    const algorithms = ["EdDSA", "ES256", "RS256", "PS256"];
+    expect(metadata).toMatchObject({
+      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "private_key_jwt"],
+      token_endpoint_auth_signing_alg_values_supported: algorithms,
+      introspection_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "private_key_jwt"],
+      introspection_endpoint_auth_signing_alg_values_supported: algorithms,
+      revocation_endpoint_auth_signing_alg_values_supported: algorithms,
+    });
+    const client = await keyClient([ec]);
+    const privateKey = await importJWK({ ...(ec.privateKey.export({ format: "jwk" }) as Record<string, unknown>) }, "ES256");
+    const config = await oidc.discovery(new URL(app.url), client.clientId, undefined, oidc.PrivateKeyJwt({ key: privateKey as CryptoKey, kid: ec.kid }), { algorithm: "oauth2", execute: [oidc.allowInsecureRequests] });
+    const tokens = await oidc.clientCredentialsGrant(config, { scope: "blogs.read" });
+    expect(tokens).toMatchObject({ token_type: "bearer", scope: "blogs.read" });
   });
 
   it("accepts the token endpoint URL as audience, an aud array, a matching client_id, and no kid", async () => {

@@ -133,7 +133,7 @@ describe("POST /token", () => {
       introspection_endpoint: `${app.url}/introspect`,
       revocation_endpoint: `${app.url}/revoke`,
       grant_types_supported: ["client_credentials"],
-      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "private_key_jwt"],
     });
     expect(metadata.scopes_supported).toContain("blogs.read");
     const jwksResponse = await fetch(`${app.url}/.well-known/jwks.json`);
