@@ -11,6 +11,8 @@ import { apiClientEnableCommand } from "./commands/api-client-enable.command.js"
 import { apiClientRevokeTokensCommand } from "./commands/api-client-revoke-tokens.command.js";
 import { apiClientKeyAddCommand } from "./commands/api-client-key-add.command.js";
 import { apiClientKeyRemoveCommand } from "./commands/api-client-key-remove.command.js";
+import { apiClientFederatedAddCommand } from "./commands/api-client-federated-add.command.js";
+import { apiClientFederatedRemoveCommand } from "./commands/api-client-federated-remove.command.js";
 import { keysListCommand } from "./commands/keys-list.command.js";
 import { keysRotateCommand } from "./commands/keys-rotate.command.js";
 import { migrateCommand } from "./commands/migrate.command.js";
@@ -40,6 +42,8 @@ export const COMMANDS: CliCommand[] = [
   apiClientRevokeTokensCommand,
   apiClientKeyAddCommand,
   apiClientKeyRemoveCommand,
+  apiClientFederatedAddCommand,
+  apiClientFederatedRemoveCommand,
   keysRotateCommand,
   keysListCommand,
   operatorCreateCommand,

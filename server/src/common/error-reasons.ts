@@ -103,6 +103,14 @@ export const ERROR_REASONS = {
   OPERATOR_ONLY: [],
   LAST_OPERATOR: [],
   ALREADY_OPERATOR: ["email"],
+  FEDERATION_ISSUER_NOT_ALLOWED: ["issuer"],
+  FEDERATED_VALUE_INVALID: ["max"],
+  FEDERATED_SUBJECT_WILDCARD: [],
+  FEDERATED_CREDENTIALS_COUNT: ["max"],
+  FEDERATED_CREDENTIAL_DUPLICATE: [],
+  FEDERATED_CREDENTIAL_LIMIT: ["max"],
+  LAST_FEDERATED_CREDENTIAL: [],
+  NOT_FEDERATED_CLIENT: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

@@ -11,6 +11,7 @@ import { AccessToken } from "../modules/tokens/access-token.entity.js";
 import { MemberInvitation } from "../modules/invitations/member-invitation.entity.js";
 import { ApiClientPublicKey } from "../modules/api-clients/api-client-public-key.entity.js";
 import { OperatorInvitation } from "../modules/invitations/operator-invitation.entity.js";
+import { FederatedCredential } from "../modules/federation/federated-credential.entity.js";
 
 export const ENTITIES = [
   Organization,
@@ -26,4 +27,5 @@ export const ENTITIES = [
   ServerKey,
   ApiClientPublicKey,
   OperatorInvitation,
+  FederatedCredential,
 ];

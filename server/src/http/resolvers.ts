@@ -13,6 +13,7 @@ import { SystemClientResolver } from "../modules/api-clients/system-client.resol
 import { OperatorInvitationResolver } from "../modules/invitations/operator-invitation.resolver.js";
 import { OperatorResolver } from "../modules/operators/operator.resolver.js";
 import { SigningKeyResolver } from "../modules/signing-keys/signing-key.resolver.js";
+import { FederatedCredentialResolver } from "../modules/federation/federated-credential.resolver.js";
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   ApiClientResolver,
@@ -29,4 +30,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SigningKeyResolver,
   OperatorResolver,
   OperatorInvitationResolver,
+  FederatedCredentialResolver,
 ];

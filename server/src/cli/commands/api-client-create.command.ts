@@ -2,6 +2,7 @@ import { choice, cliCtx, expiry, list, optional, readStdin } from "../cli-args.j
 import { readPublicKeyFile } from "../public-key-file.js";
 import { UsageError, type CliCommand } from "../cli-command.js";
 import { apiClientOutput } from "../cli-records.js";
+import { parseFederatedOption, withFederated } from "../cli-federated.js";
 
 export const apiClientCreateCommand: CliCommand = {
   path: ["api-client", "create"],
@@ -23,10 +24,12 @@ export const apiClientCreateCommand: CliCommand = {
     "--allow-login            The client may get tokens for a platform user with that user's",
     "                         username and password (see docs/user-tokens.md)",
     "--allow-impersonate      The client may get tokens acting for a platform user on its own word",
-    "--auth client_secret|private_key_jwt  Default client_secret; private_key_jwt has public keys",
-    "                         and no secret (see docs/oauth.md)",
+    "--auth client_secret|private_key_jwt|federated  Default client_secret; private_key_jwt has public keys,",
+    "                         federated trusts an external issuer's tokens; neither has a secret (see docs/oauth.md)",
     "--public-key FILE        PEM SPKI or JWK (JSON) public key (repeatable, 1-10; private_key_jwt)",
     "--key-expires DATE       The public keys stop verifying then",
+    "--federated SPEC         With --auth federated (repeatable, 1-20): issuer=URL,audience=AUD,subject=SUB[,name=NAME];",
+    "                         the issuer must be on CLAVIS_FEDERATION_ISSUERS",
   ],
   options: {
     org: { type: "string" },
@@ -49,6 +52,7 @@ export const apiClientCreateCommand: CliCommand = {
     auth: { type: "string" },
     "public-key": { type: "string", multiple: true },
     "key-expires": { type: "string" },
+    federated: { type: "string", multiple: true },
   },
   async run(runtime, values) {
     const scopes = list(values, "scope");
@@ -58,11 +62,15 @@ export const apiClientCreateCommand: CliCommand = {
     if (organizationId === null && !isSystem) throw new UsageError("--org is required (or --scope system for a platform-level client)");
     if (organizationId !== null && isSystem) throw new UsageError("--scope system makes a client of no organization: leave out --org");
     const environment = choice(values, "environment", ["live", "staging"] as const);
-    const auth = choice(values, "auth", ["client_secret", "private_key_jwt"] as const);
+    const auth = choice(values, "auth", ["client_secret", "private_key_jwt", "federated"] as const);
     const keyExpires = expiry(values, "key-expires");
     const publicKeys = await Promise.all(list(values, "public-key").map((path) => readPublicKeyFile(path, keyExpires)));
+    // One spec per --federated: its commas separate its parts, not credentials.
+    const federated = ((values.federated as string[] | undefined) ?? []).map(parseFederatedOption);
+    if (auth !== "federated" && federated.length > 0) throw new UsageError("--federated needs --auth federated");
     const services = await runtime.services();
-    const result = await services.apiClients.create(await cliCtx(runtime), {
+    const ctx = await cliCtx(runtime);
+    const result = await services.apiClients.create(ctx, {
       organizationId,
       name: optional(values, "name"),
       description: optional(values, "description"),
@@ -77,9 +85,12 @@ export const apiClientCreateCommand: CliCommand = {
       secret: values["secret-stdin"] === true ? await readStdin() : undefined,
       allowLogin: values["allow-login"] === true,
       allowImpersonate: values["allow-impersonate"] === true,
-      authMethod: auth === "private_key_jwt" ? "PRIVATE_KEY_JWT" : "CLIENT_SECRET",
+      authMethod: auth === "private_key_jwt" ? "PRIVATE_KEY_JWT" : auth === "federated" ? "FEDERATED" : "CLIENT_SECRET",
       publicKeys,
+      federatedCredentials: federated,
     });
-    return apiClientOutput([result.apiClient], services.catalog, result.clientSecret ?? undefined);
+    const output = apiClientOutput([result.apiClient], services.catalog, result.clientSecret ?? undefined);
+    if (auth !== "federated") return output;
+    return withFederated(output, result.apiClient.client.clientId, await services.federation.listOf(ctx, result.apiClient.client.id));
   },
 };

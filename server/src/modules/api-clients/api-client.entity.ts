@@ -5,7 +5,7 @@ export type Environment = "LIVE" | "STAGING";
 /** Names to JSON values (client-claims.rules.ts checks them; not spelled out recursively, which TypeORM's partial types cannot take). */
 export type CustomClaims = Record<string, string | number | boolean | null | object>;
 /** How the client authenticates at /token; fixed at creation (issue 17). */
-export type ClientAuthMethod = "CLIENT_SECRET" | "PRIVATE_KEY_JWT";
+export type ClientAuthMethod = "CLIENT_SECRET" | "PRIVATE_KEY_JWT" | "FEDERATED";
 
 @Entity("api_clients")
 export class ApiClient {

@@ -7,6 +7,8 @@ import { ServerInfo } from "./server-info.types.js";
 export class ServerInfoResolver {
   @Query(() => ServerInfo)
   serverInfo(@Ctx() context: GraphQLContext): ServerInfo {
-    return serverInfo(context.app.config);
+    const info = serverInfo(context.app.config);
+    // Which CI systems and clusters are trusted is the deployment's business, not any visitor's.
+    return context.ctx.actor.type === "ANONYMOUS" ? { ...info, federationIssuers: [] } : info;
   }
 }

@@ -13,4 +13,7 @@ export class ServerInfo {
 
   @Field()
   version!: string;
+
+  @Field(() => [String], { description: "Issuers an organization may trust for federated credentials (CLAVIS_FEDERATION_ISSUERS); empty for a caller who is not signed in." })
+  federationIssuers!: string[];
 }
