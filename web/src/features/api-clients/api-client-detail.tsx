@@ -12,6 +12,7 @@ import { DeleteApiClientDialog } from "./delete-api-client-dialog";
 import { EditApiClientDialog } from "./edit-api-client-dialog";
 import { ResetSecretDialog } from "./reset-secret-dialog";
 import { SecretDialog } from "./secret-dialog";
+import { ClientAuthenticationSection } from "./client-authentication-section";
 import { scopeLabels } from "./permission-grid-state";
 import { useApiClient, usePermissionCatalog } from "./use-api-clients";
 
@@ -47,7 +48,7 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
             <button type="button" className="button" onClick={() => setOpen("edit")} disabled={catalog.data === undefined}>
               {t("clients.edit")}
             </button>
-            {!client.expired && (
+            {!client.expired && client.authMethod === "CLIENT_SECRET" && (
               <button type="button" className="button" onClick={() => setOpen("reset")}>
                 {t("clients.resetSecret")}
               </button>
@@ -73,8 +74,12 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
           <dd>{t(ROLE_LABELS[client.roleLabel] ?? "role.custom")}</dd>
           <dt>{t("clients.environment")}</dt>
           <dd>{client.environment === "LIVE" ? t("env.live") : t("env.staging")}</dd>
-          <dt>{t("clients.secret")}</dt>
-          <dd className="mono">••••{client.secretHint}</dd>
+          {client.authMethod === "CLIENT_SECRET" && (
+            <>
+              <dt>{t("clients.secret")}</dt>
+              <dd className="mono">••••{client.secretHint}</dd>
+            </>
+          )}
           {client.previousSecretExpiresAt !== null && (
             <>
               <dt>{t("clients.previousSecret")}</dt>
@@ -97,6 +102,7 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
           <dd className={client.redirectUris.length === 0 ? undefined : "mono"}>{client.redirectUris.length === 0 ? "—" : client.redirectUris.join(", ")}</dd>
         </dl>
       </div>
+      <ClientAuthenticationSection client={client} canEdit={canEdit} />
       <div className="card">
         <h2>{t("clients.permissions")}</h2>
         {client.permissions.length === 0 ? <p>{t("clients.noPermissions")}</p> : (
@@ -117,7 +123,7 @@ export function ApiClientDetailPage({ organizationId, id, canEdit }: { organizat
       )}
       {open === "reset" && <ResetSecretDialog client={client} onClose={() => setOpen(null)} onReset={(result) => { setOpen(null); setShownSecret(result); toast(t("toast.reset")); }} />}
       {open === "delete" && <DeleteApiClientDialog client={client} onClose={() => setOpen(null)} onDeleted={() => { toast(t("toast.deleted", { name: client.name })); navigate(listPath); }} />}
-      {shownSecret !== null && <SecretDialog clientId={shownSecret.apiClient.clientId} secret={shownSecret.clientSecret} onClose={() => setShownSecret(null)} />}
+      {shownSecret?.clientSecret != null && <SecretDialog clientId={shownSecret.apiClient.clientId} secret={shownSecret.clientSecret} onClose={() => setShownSecret(null)} />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { formatDate, formatDateTime } from "../../lib/format";
 import { useI18n, type MessageKey } from "../../lib/i18n";
 import { Link } from "../../lib/router";
 import type { ApiClient } from "./api-clients.graphql";
+import { METHOD_LABELS } from "./auth-method-field";
 
 export const ROLE_LABELS: Record<string, MessageKey> = { reader: "role.reader", creator: "role.creator", admin: "role.admin", custom: "role.custom" };
 
@@ -24,6 +25,7 @@ export function ApiClientRow({ client, organizationId, canEdit, onReset, onDelet
         <Link to={`/organization/${organizationId}/api-clients/${client.id}`} aria-label={`${t("clients.viewDetails")}: ${client.name}`}>
           {client.name}
         </Link>
+        {client.authMethod !== "CLIENT_SECRET" && <span className="method-badge">{t(METHOD_LABELS[client.authMethod])}</span>}
       </td>
       <td {...cell(t("clients.clientId"))}>
         <CopyField label={t("clients.clientId")} value={client.clientId} copyLabel={t("common.copy")} copiedLabel={t("common.copied")} inline />
@@ -51,7 +53,7 @@ export function ApiClientRow({ client, organizationId, canEdit, onReset, onDelet
           <div className="row-actions">
             {client.expired ? (
               <span className="hint">{t("clients.expiredRowHint")}</span>
-            ) : (
+            ) : client.authMethod !== "CLIENT_SECRET" ? null : (
               <button type="button" className="button button-small" onClick={onReset} aria-label={`${t("clients.resetSecret")}: ${client.name}`}>
                 {t("clients.resetSecret")}
               </button>
