@@ -5,6 +5,7 @@ import { SharedCounters } from "./common/shared-counters.js";
 import { isSqlite } from "./common/transaction.js";
 import type { Config } from "./config.js";
 import { ApiClientService } from "./modules/api-clients/api-client.service.js";
+import { ClientPublicKeyService } from "./modules/api-clients/client-public-key.service.js";
 import { AuditService } from "./modules/audit/audit.service.js";
 import { AccessPolicy } from "./modules/auth/access-policy.js";
 import { AccountService } from "./modules/auth/account.service.js";
@@ -26,6 +27,9 @@ import { LastUsedRecorder } from "./modules/tokens/last-used-recorder.js";
 import { TokenService } from "./modules/tokens/token.service.js";
 import { UserDirectory } from "./modules/user-tokens/user-directory.js";
 import { UserTokenService } from "./modules/user-tokens/user-token.service.js";
+import { AssertionReplayStore } from "./modules/tokens/assertion-replay.js";
+import { ClientAssertionAuthenticator } from "./modules/tokens/client-assertion-authenticator.js";
+import { PrivateKeyJwtVerifier } from "./modules/tokens/private-key-jwt-verifier.js";
 
 /** The one set of services every adapter (GraphQL, OAuth routes, CLI) calls. */
 export interface Services {
@@ -49,6 +53,8 @@ export interface Services {
   keyRing: KeyRing;
   serverKeys: ServerKeyService;
   userTokens: UserTokenService;
+  /** Public keys of PRIVATE_KEY_JWT clients (issue 17). */
+  clientKeys: ClientPublicKeyService;
 }
 
 export function createServices(config: Config, dataSource: DataSource): Services {
@@ -68,6 +74,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const hashBudget = new HashBudget(100, 60_000, shared);
   const signIn = new SignInGuard(hashBudget, shared);
   const auth = new AuthService(organizations, audit, hashBudget, signIn);
+  const apiClients = new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx));
   return {
     catalog,
     hashBudget,
@@ -77,17 +84,23 @@ export function createServices(config: Config, dataSource: DataSource): Services
     members: new MemberService(access, audit),
     auth,
     account: new AccountService(signIn, audit),
-    apiClients: new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx)),
+    apiClients,
     keys,
     clientStates,
-    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit, hashBudget, shared),
+    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit, hashBudget, shared, assertionAuthenticator(config, dataSource, clientStates)),
     tokens: new TokenService(config.issuer, dataSource, keys, clientStates, lastUsed),
     lastUsed,
     invitations: new InvitationService(access, audit, auth, hashBudget, new ShowLinkToInviter(), config.issuer),
     keyRing,
     serverKeys,
     userTokens: new UserTokenService(config.userDirectory === null ? null : new UserDirectory(config.userDirectory), hashBudget, audit, config.impersonationTtlSeconds),
+    clientKeys: new ClientPublicKeyService(apiClients, audit, (clientId) => clientStates.evict(clientId)),
   };
+}
+
+/** Issue 17: one verifier per secretless authentication method. */
+function assertionAuthenticator(config: Config, dataSource: DataSource, clientStates: ClientStateCache): ClientAssertionAuthenticator {
+  return new ClientAssertionAuthenticator(clientStates, { PRIVATE_KEY_JWT: new PrivateKeyJwtVerifier(config.issuer) }, new AssertionReplayStore(dataSource));
 }
 
 export function createCtx(dataSource: DataSource, actor: Actor, request: { ip?: string | null; requestId?: string | null } = {}): Ctx {

@@ -77,6 +77,21 @@ export const ERROR_REASONS = {
   USER_TOKEN_FLAGS_OWN: [],
   USER_TOKEN_FLAGS_NOT_HELD: ["flags"],
   USER_TOKEN_FLAGS_RESET_NOT_HELD: ["flags"],
+  CLIENT_SECRETLESS: [],
+  AUTH_METHOD_INVALID: [],
+  PUBLIC_KEY_METHOD: [],
+  PUBLIC_KEYS_COUNT: ["max"],
+  PUBLIC_KEYS_TOO_MANY: ["max"],
+  PUBLIC_KEY_FORM: ["position"],
+  PUBLIC_KEY_EXPIRY_IN_PAST: ["position"],
+  PUBLIC_KEY_PRIVATE: ["position"],
+  PUBLIC_KEY_INVALID: ["position"],
+  PUBLIC_KEY_RSA_SIZE: ["position", "min"],
+  PUBLIC_KEY_TYPE: ["position"],
+  PUBLIC_KEY_ALGORITHM: ["position", "algorithm"],
+  PUBLIC_KEY_KID_INVALID: ["position", "max"],
+  PUBLIC_KEY_DUPLICATE: ["kid"],
+  PUBLIC_KEY_LAST: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

@@ -9,6 +9,7 @@ import { SigningKey } from "../modules/signing-keys/signing-key.entity.js";
 import { ServerKey } from "../modules/signing-keys/server-key.entity.js";
 import { AccessToken } from "../modules/tokens/access-token.entity.js";
 import { MemberInvitation } from "../modules/invitations/member-invitation.entity.js";
+import { ApiClientPublicKey } from "../modules/api-clients/api-client-public-key.entity.js";
 
 export const ENTITIES = [
   Organization,
@@ -22,4 +23,5 @@ export const ENTITIES = [
   AuditEvent,
   MemberInvitation,
   ServerKey,
+  ApiClientPublicKey,
 ];

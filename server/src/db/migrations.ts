@@ -7,6 +7,7 @@ import { UserCreatedByLink1763900000006 } from "./migrations/0006-user-created-b
 import { ClientSearchText1763900000007 } from "./migrations/0007-client-search-text.js";
 import { UserTokens1763900000009 } from "./migrations/0009-user-tokens.js";
 import { ThrottleCounters1763900000011 } from "./migrations/0011-throttle-counters.js";
+import { ClientPublicKeys1763900000014 } from "./migrations/0014-client-public-keys.js";
 
 /** In order; a new migration is appended here and never edited once released. */
-export const MIGRATIONS = [InitialSchema1763900000001, ClientsEtag1763900000002, ExactIdentifiers1763900000003, ServerKeys1763900000004, MemberInvitations1763900000005, UserCreatedByLink1763900000006, ClientSearchText1763900000007, UserTokens1763900000009, ThrottleCounters1763900000011];
+export const MIGRATIONS = [InitialSchema1763900000001, ClientsEtag1763900000002, ExactIdentifiers1763900000003, ServerKeys1763900000004, MemberInvitations1763900000005, UserCreatedByLink1763900000006, ClientSearchText1763900000007, UserTokens1763900000009, ThrottleCounters1763900000011, ClientPublicKeys1763900000014];

@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from "type-graphql";
 import { AccountResolver } from "../modules/auth/account.resolver.js";
 import { ApiClientResolver } from "../modules/api-clients/api-client.resolver.js";
+import { ClientPublicKeyResolver } from "../modules/api-clients/client-public-key.resolver.js";
 import { AuditResolver } from "../modules/audit/audit.resolver.js";
 import { AuthResolver } from "../modules/auth/auth.resolver.js";
 import { InvitationResolver } from "../modules/invitations/invitation.resolver.js";
@@ -11,6 +12,7 @@ import { ServerInfoResolver } from "../modules/system/server-info.resolver.js";
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   ApiClientResolver,
+  ClientPublicKeyResolver,
   AuditResolver,
   AuthResolver,
   InvitationResolver,

@@ -1,19 +1,27 @@
 import type { IncomingMessage } from "node:http";
+import { assertionCredentials, type AssertionCredentials } from "./client-assertion.js";
 import { InvalidClient, InvalidRequest } from "./oauth-errors.js";
 
-export interface ClientCredentials {
+export interface SecretCredentials {
   clientId: string;
   secret: string;
   usedBasic: boolean;
 }
+
+export type ClientCredentials = SecretCredentials | AssertionCredentials;
 
 // RFC 6749 §2.3.1: id and secret are form-urlencoded before they are joined for Basic.
 function formDecode(text: string): string {
   return decodeURIComponent(text.replace(/\+/g, " "));
 }
 
-/** client_secret_basic or client_secret_post; both at once, or neither, is invalid_request. */
+/**
+ * client_secret_basic, client_secret_post, or a client assertion (private_key_jwt, issue 17);
+ * two at once, or none, is invalid_request.
+ */
 export function clientCredentials(req: IncomingMessage, params: Map<string, string>): ClientCredentials {
+  const assertion = assertionCredentials(req, params);
+  if (assertion !== null) return assertion;
   const header = req.headers.authorization;
   const inBody = params.has("client_id") || params.has("client_secret");
   if (header !== undefined && /^basic /i.test(header)) {

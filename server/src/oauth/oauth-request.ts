@@ -17,7 +17,7 @@ export function anonymousCtx(app: AppServices, ip: string, requestId: string): C
 
 /** The authenticated client, or the RFC error that says no (never which half was wrong). */
 export async function authenticateClient(app: AppServices, ctx: Ctx, credentials: ClientCredentials): Promise<{ state: ClientState; secretVersion: number }> {
-  const outcome = await app.services.clientAuth.authenticate(ctx, credentials.clientId, credentials.secret);
+  const outcome = "assertion" in credentials ? await app.services.clientAuth.authenticateAssertion(ctx, credentials.clientId, credentials.assertion) : await app.services.clientAuth.authenticate(ctx, credentials.clientId, credentials.secret);
   if (outcome.ok) return outcome;
   switch (outcome.kind) {
     case "throttled":

@@ -15,7 +15,7 @@ describe("system clients over GraphQL", () => {
   const systemSession = async (permissions: string[]) => {
     const cli = createCtx(app.app.dataSource, { type: "CLI" });
     const { apiClient, clientSecret } = await app.app.services.apiClients.create(cli, { organizationId: null, scopes: ["system"], permissions });
-    const token = (await tokenFor(app, apiClient.client.clientId, clientSecret)).body?.access_token;
+    const token = (await tokenFor(app, apiClient.client.clientId, clientSecret ?? "")).body?.access_token;
     return new GraphQLSession(app.url, { authorization: `Bearer ${token}` });
   };
 

@@ -319,7 +319,7 @@ describe(`migrations on ${testDbKind()}`, () => {
       await current.initialize();
       try {
         expect(await migrate(current)).toEqual(["UserTokens1763900000009"]);
-        expect(await current.getRepository(ApiClient).findOneByOrFail({ id: "c1" })).toMatchObject({ clientId: "old-client", allowLogin: false, allowImpersonate: false });
+        expect((await current.query("SELECT client_id, allow_login, allow_impersonate FROM api_clients WHERE id = 'c1'")).map((row: Record<string, unknown>) => ({ ...row, allow_login: Number(row.allow_login), allow_impersonate: Number(row.allow_impersonate) }))).toEqual([{ client_id: "old-client", allow_login: 0, allow_impersonate: 0 }]);
         expect(await current.query("SELECT subject FROM access_tokens WHERE jti = 't1'")).toEqual([{ subject: "" }]);
         await current.undoLastMigration();
         expect(Object.keys((await current.query("SELECT * FROM api_clients"))[0])).not.toContain("allow_login");

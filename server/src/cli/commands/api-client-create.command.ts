@@ -67,6 +67,6 @@ export const apiClientCreateCommand: CliCommand = {
       allowLogin: values["allow-login"] === true,
       allowImpersonate: values["allow-impersonate"] === true,
     });
-    return apiClientOutput([result.apiClient], services.catalog, result.clientSecret);
+    return apiClientOutput([result.apiClient], services.catalog, result.clientSecret ?? undefined);
   },
 };

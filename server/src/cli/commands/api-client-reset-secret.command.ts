@@ -12,6 +12,6 @@ export const apiClientResetSecretCommand: CliCommand = {
     const ctx = await cliCtx(runtime);
     const { client } = await services.apiClients.getByClientId(ctx, required(values, "id"), "write");
     const result = await services.apiClients.resetSecret(ctx, client.id, duration(values, "grace") ?? 0);
-    return apiClientOutput([result.apiClient], services.catalog, result.clientSecret);
+    return apiClientOutput([result.apiClient], services.catalog, result.clientSecret ?? undefined);
   },
 };

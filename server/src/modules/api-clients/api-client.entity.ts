@@ -2,6 +2,9 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 
 export type Environment = "LIVE" | "STAGING";
 
+/** How the client authenticates at /token; fixed at creation (issue 17). */
+export type ClientAuthMethod = "CLIENT_SECRET" | "PRIVATE_KEY_JWT";
+
 @Entity("api_clients")
 export class ApiClient {
   @PrimaryColumn({ type: "varchar", length: 36 })
@@ -58,6 +61,9 @@ export class ApiClient {
   /** May get tokens acting for a platform user on its own word (issue 15). */
   @Column({ name: "allow_impersonate", type: "boolean", default: false })
   allowImpersonate!: boolean;
+
+  @Column({ name: "auth_method", type: "varchar", length: 20, default: "CLIENT_SECRET" })
+  authMethod!: ClientAuthMethod;
 
   @Column({ name: "created_at", type: "datetime", precision: 3 })
   createdAt!: Date;

@@ -1,12 +1,25 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrganizationPageArgs } from "../../http/types/organization-page.args.js";
-import { EnvironmentEnum } from "./api-client.types.js";
+import { JSONObjectResolver } from "graphql-scalars";
+import { ClientAuthMethodEnum, EnvironmentEnum } from "./api-client.types.js";
 
 export const RolePresetEnum = { reader: "reader", creator: "creator", admin: "admin" } as const;
 registerEnumType(RolePresetEnum, { name: "RolePreset", description: "Läsare / Skapare / Admin: fills permissions from the catalog." });
 
 export const ApiClientOrderEnum = { CREATED_ASC: "CREATED_ASC", CREATED_DESC: "CREATED_DESC", NAME_ASC: "NAME_ASC", NAME_DESC: "NAME_DESC" } as const;
 registerEnumType(ApiClientOrderEnum, { name: "ApiClientOrder" });
+
+@InputType()
+export class ClientPublicKeyInput {
+  @Field(() => JSONObjectResolver, { nullable: true, description: "A public JWK (no private members); or give pem instead." })
+  jwk?: Record<string, unknown> | null;
+
+  @Field(() => String, { nullable: true, description: 'A PEM SPKI public key ("-----BEGIN PUBLIC KEY-----").' })
+  pem?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt?: Date | null;
+}
 
 @InputType()
 export class CreateApiClientInput {
@@ -48,6 +61,12 @@ export class CreateApiClientInput {
 
   @Field(() => Boolean, { defaultValue: false, description: "May get tokens acting for a platform user on its own word. Only owners, operators, or a client that has it itself, may set it." })
   allowImpersonate!: boolean;
+
+  @Field(() => ClientAuthMethodEnum, { defaultValue: "CLIENT_SECRET" })
+  authMethod!: keyof typeof ClientAuthMethodEnum;
+
+  @Field(() => [ClientPublicKeyInput], { nullable: true, description: "Required (1–10) for PRIVATE_KEY_JWT." })
+  publicKeys?: ClientPublicKeyInput[] | null;
 }
 
 @InputType()

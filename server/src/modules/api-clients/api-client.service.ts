@@ -14,7 +14,9 @@ import { AccessToken } from "../tokens/access-token.entity.js";
 import { listApiClients, type ApiClientFilter, type ApiClientOrder } from "./api-client-list.js";
 import { newSecretRow, withSecretState } from "./api-client-secrets.js";
 import { ApiClientSecret } from "./api-client-secret.entity.js";
-import { ApiClient, type Environment } from "./api-client.entity.js";
+import { ApiClient, type ClientAuthMethod, type Environment } from "./api-client.entity.js";
+import { insertKeys, keyAudit, parsePublicKeys } from "./client-public-key.service.js";
+import type { ParsedPublicKey, PublicKeyInput } from "./public-key.js";
 import { ClientListCache, touchClients } from "./client-list-cache.js";
 import { clientSearchText } from "./client-search.js";
 import { allowedIpsErrors, clientIdErrors, descriptionErrors, expiresAtErrors, nameErrors, redirectUrisErrors } from "./api-client.rules.js";
@@ -42,6 +44,9 @@ export interface CreateApiClientData {
   /** Issue 15: may get user tokens by username and password, or by impersonation. Off by default. */
   allowLogin?: boolean | null;
   allowImpersonate?: boolean | null;
+  /** Issue 17: CLIENT_SECRET (the default) or PRIVATE_KEY_JWT, which has 1–10 public keys and no secret. */
+  authMethod?: ClientAuthMethod | null;
+  publicKeys?: PublicKeyInput[] | null;
 }
 
 export interface UpdateApiClientData {
@@ -123,6 +128,8 @@ export class ApiClientService {
       errors.push({ field: "scopes", reason: "SYSTEM_CLIENT_SCOPES", message: "A system client has the system scope only" });
     }
     if (data.secret != null) errors.push(...providedSecretErrors(data.secret));
+    const authMethod = data.authMethod ?? "CLIENT_SECRET";
+    const keys = authMethodErrors(data, authMethod, errors);
     if (errors.length > 0) throw badInput(errors);
     const permissions = withImplications(this.catalog, [
       ...(data.role ? presetPermissions(this.catalog, data.role, scopes) : []),
@@ -131,9 +138,9 @@ export class ApiClientService {
     assertCanGrant(ctx, permissions);
     const flags = { allowLogin: data.allowLogin ?? false, allowImpersonate: data.allowImpersonate ?? false };
     await assertMaySetFlags(ctx, null, { allowLogin: false, allowImpersonate: false }, flags);
-    const secret = data.secret ?? generateSecret(environment);
+    const secret = authMethod === "CLIENT_SECRET" ? (data.secret ?? generateSecret(environment)) : null;
     // Hashed before the transaction, so no lock is held while argon2 works on a chosen secret.
-    const hash = await storedSecretHash(secret, () => this.secretDigestKey(ctx));
+    const hash = secret === null ? null : await storedSecretHash(secret, () => this.secretDigestKey(ctx));
     const localId = data.clientId ?? null;
     const clientId = localId === null ? generateClientId() : composeClientId(organization?.slug ?? SYSTEM_SCOPE, localId);
     const now = new Date();
@@ -155,6 +162,7 @@ export class ApiClientService {
       redirectUris: data.redirectUris ?? [],
       secretVersion: 1,
       ...flags,
+      authMethod,
       createdAt: now,
       createdByType: ctx.actor.type,
       createdById: actorId(ctx.actor),
@@ -174,7 +182,8 @@ export class ApiClientService {
         if (isUniqueViolation(error)) throw new AppError("CONFLICT", `The client id "${localId ?? clientId}" is not available; choose another`, [{ field: "clientId", reason: "CLIENT_ID_TAKEN", params: { clientId: localId ?? clientId }, message: "Not available; choose another" }], null, "CLIENT_ID_TAKEN", { clientId: localId ?? clientId });
         throw error;
       }
-      await tx.manager.insert(ApiClientSecret, newSecretRow(client.id, 1, hash, secret));
+      if (secret !== null && hash !== null) await tx.manager.insert(ApiClientSecret, newSecretRow(client.id, 1, hash, secret));
+      if (keys.length > 0) await insertKeys(tx, client.id, keys);
       await touchClients(tx.manager, client.organizationId);
       await this.audit.record(tx, {
         organizationId: organization?.id ?? null,
@@ -182,10 +191,10 @@ export class ApiClientService {
         targetType: "API_CLIENT",
         targetId: client.id,
         targetLabel: client.name,
-        changes: { clientId, name: client.name, environment, permissions, scopes: client.scopes, expiresAt: client.expiresAt?.toISOString() ?? null, allowedIps: client.allowedIps, redirectUris: client.redirectUris, ...flags },
+        changes: { clientId, name: client.name, environment, permissions, scopes: client.scopes, expiresAt: client.expiresAt?.toISOString() ?? null, allowedIps: client.allowedIps, redirectUris: client.redirectUris, ...flags, ...(authMethod === "CLIENT_SECRET" ? {} : { authMethod, publicKeys: keys.map(keyAudit) }) },
       });
     });
-    return { apiClient: { client, secretHint: secret.slice(-4), previousSecretExpiresAt: null }, clientSecret: secret };
+    return { apiClient: { client, secretHint: secret?.slice(-4) ?? "", previousSecretExpiresAt: null }, clientSecret: secret };
   }
 
   async update(ctx: Ctx, id: string, data: UpdateApiClientData): Promise<ApiClientView> {
@@ -242,6 +251,7 @@ export class ApiClientService {
   async resetSecret(ctx: Ctx, id: string, gracePeriodSeconds = 0): Promise<ApiClientWithSecret> {
     const { client } = await this.get(ctx, id, "write");
     await assertMayTakeFlags(ctx, client);
+    if (client.authMethod !== "CLIENT_SECRET") throw appError("BAD_USER_INPUT", "CLIENT_SECRETLESS", "This client authenticates without a secret; it has none to reset");
     if (!Number.isInteger(gracePeriodSeconds) || gracePeriodSeconds < 0 || gracePeriodSeconds > MAX_GRACE_SECONDS) {
       throw badInput([{ field: "gracePeriodSeconds", reason: "GRACE_PERIOD_RANGE", params: { max: MAX_GRACE_SECONDS }, message: `Grace period must be from 0 to ${MAX_GRACE_SECONDS} seconds (7 days)` }]);
     }
@@ -312,6 +322,25 @@ function shownTo(ctx: Ctx, view: ApiClientView): ApiClientView {
   const actor = ctx.actor;
   if (actor.type !== "CLIENT" || view.client.createdByType !== "USER" || actor.permissions.includes("members.read")) return view;
   return { ...view, client: { ...view.client, createdById: null, createdByLabel: "a member" } };
+}
+
+/** Issue 17: the method's own requirements; the parsed keys of a PRIVATE_KEY_JWT client. */
+function authMethodErrors(data: CreateApiClientData, authMethod: ClientAuthMethod, errors: FieldError[]): ParsedPublicKey[] {
+  if (authMethod === "CLIENT_SECRET") {
+    if ((data.publicKeys ?? []).length > 0) errors.push({ field: "publicKeys", reason: "PUBLIC_KEY_METHOD", message: "Only a PRIVATE_KEY_JWT client has public keys" });
+    return [];
+  }
+  if (authMethod !== "PRIVATE_KEY_JWT") {
+    errors.push({ field: "authMethod", reason: "AUTH_METHOD_INVALID", message: "authMethod must be CLIENT_SECRET or PRIVATE_KEY_JWT" });
+    return [];
+  }
+  if (data.secret != null) errors.push({ field: "secret", reason: "CLIENT_SECRETLESS", message: "A PRIVATE_KEY_JWT client authenticates without a secret and takes none" });
+  const parsed = parsePublicKeys(data.publicKeys ?? []);
+  if (parsed.length > 0 && "reason" in parsed[0]) {
+    errors.push(...(parsed as FieldError[]));
+    return [];
+  }
+  return parsed as ParsedPublicKey[];
 }
 
 function isOperator(ctx: Ctx): boolean {

@@ -3,10 +3,52 @@ import { PageInfo } from "../../http/types/page-info.types.js";
 import type { Page } from "../../common/pagination.js";
 import type { PermissionCatalog } from "../permissions/permission-catalog.js";
 import { roleLabel } from "../permissions/permission-set.js";
+import type { ApiClientPublicKey } from "./api-client-public-key.entity.js";
 import type { ApiClientView, ApiClientWithSecret } from "./api-client.view.js";
 
 export const EnvironmentEnum = { LIVE: "LIVE", STAGING: "STAGING" } as const;
 registerEnumType(EnvironmentEnum, { name: "Environment", description: "Fixed at creation; named in the secret's prefix." });
+
+export const ClientAuthMethodEnum = { CLIENT_SECRET: "CLIENT_SECRET", PRIVATE_KEY_JWT: "PRIVATE_KEY_JWT" } as const;
+registerEnumType(ClientAuthMethodEnum, {
+  name: "ClientAuthMethod",
+  description: "How a client authenticates at /token; fixed at creation.",
+  valuesConfig: {
+    CLIENT_SECRET: { description: "client_secret_basic / client_secret_post" },
+    PRIVATE_KEY_JWT: { description: "RFC 7523 client assertion signed with one of its public keys" },
+  },
+});
+
+@ObjectType("ClientPublicKey", { simpleResolvers: true })
+export class ClientPublicKeyType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: "The JWK's kid (given, or its RFC 7638 thumbprint)." })
+  kid!: string;
+
+  @Field({ description: "OKP/Ed25519, EC/P-256 or RSA (bits)" })
+  keyType!: string;
+
+  @Field({ description: "EdDSA, ES256, RS256 … accepted for this key (space-separated when several)" })
+  algorithm!: string;
+
+  @Field()
+  thumbprint!: string;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt!: Date | null;
+
+  @Field()
+  expired!: boolean;
+}
+
+export function toClientPublicKeyType(key: ApiClientPublicKey): ClientPublicKeyType {
+  return { id: key.id, kid: key.kid, keyType: key.keyType, algorithm: key.algorithm, thumbprint: key.thumbprint, createdAt: key.createdAt, expiresAt: key.expiresAt, expired: key.expiresAt !== null && key.expiresAt.getTime() <= Date.now() };
+}
 
 @ObjectType("ApiClient", { simpleResolvers: true })
 export class ApiClientType {
@@ -55,7 +97,10 @@ export class ApiClientType {
   @Field({ description: "May get tokens acting for a platform user on its own word (password grant, auth_type=impersonate)." })
   allowImpersonate!: boolean;
 
-  @Field({ description: "The last four characters of the current secret, to recognise it." })
+  @Field(() => ClientAuthMethodEnum)
+  authMethod!: keyof typeof ClientAuthMethodEnum;
+
+  @Field({ description: "The last four characters of the current secret, to recognise it; empty for a secretless client." })
   secretHint!: string;
 
   @Field(() => Date, { nullable: true, description: "While a rotation's grace period runs: when the previous secret stops working." })
@@ -103,8 +148,8 @@ export class ApiClientSecretPayload {
   @Field(() => ApiClientType)
   apiClient!: ApiClientType;
 
-  @Field()
-  clientSecret!: string;
+  @Field(() => String, { nullable: true, description: "Null for a secretless client (PRIVATE_KEY_JWT)." })
+  clientSecret!: string | null;
 }
 
 export function toApiClientType(view: ApiClientView, catalog: PermissionCatalog): ApiClientType {
@@ -125,6 +170,7 @@ export function toApiClientType(view: ApiClientView, catalog: PermissionCatalog)
     redirectUris: client.redirectUris,
     allowLogin: client.allowLogin,
     allowImpersonate: client.allowImpersonate,
+    authMethod: client.authMethod,
     secretHint: view.secretHint,
     previousSecretExpiresAt: view.previousSecretExpiresAt,
     createdAt: client.createdAt,

@@ -10,6 +10,6 @@ export interface ApiClientView {
 
 export interface ApiClientWithSecret {
   apiClient: ApiClientView;
-  /** Returned exactly once, by create and by reset. */
-  clientSecret: string;
+  /** Returned exactly once, by create and by reset; null for a secretless client (issue 17). */
+  clientSecret: string | null;
 }

@@ -8,6 +8,7 @@ import { transactional } from "../../common/transaction.js";
 import type { AuditReason } from "../audit/audit-reasons.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { AuthFailure, AuthResult, ClientAuthenticator } from "./client-authenticator.js";
+import { ClientAssertionAuthenticator } from "./client-assertion-authenticator.js";
 import type { ClientState } from "./client-state-cache.js";
 
 export type ClientAuthOutcome =
@@ -42,7 +43,8 @@ export class ClientAuthService {
     private readonly authenticator: ClientAuthenticator,
     private readonly audit: AuditService,
     private readonly hashBudget: HashBudget,
-    shared: SharedCounters | null = null,
+    shared: SharedCounters | null,
+    private readonly assertions: ClientAssertionAuthenticator,
   ) {
     this.failures = new FailureThrottle(CLIENT_AUTH_LIMITS, shared, "client-auth");
   }
@@ -65,6 +67,29 @@ export class ClientAuthService {
       this.failures.withdrawn(clientId, address);
       throw error;
     }
+    return this.settle(ctx, clientId, address, result);
+  }
+
+  /**
+   * A client assertion (private_key_jwt, issue 17): refusals count in the same failure throttle
+   * as wrong secrets. No slow hash runs, so the hash budget is not charged.
+   */
+  async authenticateAssertion(ctx: Ctx, clientId: string | null, assertion: string): Promise<ClientAuthOutcome> {
+    const address = throttleKey(ctx.ip);
+    const id = ClientAssertionAuthenticator.clientIdOf(clientId, assertion) ?? "";
+    const wait = await this.failures.check(id, address);
+    if (wait !== null) return { ok: false, kind: "throttled", retryAfterSeconds: wait, why: "failures" };
+    let result: AuthResult;
+    try {
+      result = id === "" ? { ok: false, reason: "unknown_client", state: null } : await this.assertions.authenticate(id, assertion, ctx.ip ?? "");
+    } catch (error) {
+      this.failures.withdrawn(id, address);
+      throw error;
+    }
+    return this.settle(ctx, id, address, result);
+  }
+
+  private async settle(ctx: Ctx, clientId: string, address: string, result: AuthResult): Promise<ClientAuthOutcome> {
     if (!result.ok && (result.reason === "unknown_client" || result.reason === "bad_secret")) {
       await this.failures.failed(clientId, address);
       return { ok: false, kind: "invalid" };

@@ -10,6 +10,14 @@ export type AuthFailure = "unknown_client" | "bad_secret" | "expired" | "ip_not_
 
 export type AuthResult = { ok: true; state: ClientState; secretVersion: number } | { ok: false; reason: AuthFailure; state: ClientState | null };
 
+/** Why a client that proved who it is (by secret or assertion) may not have a token now, or null. */
+export function refusalOf(state: ClientState, ip: string): AuthFailure | null {
+  if (state.client.expiresAt !== null && state.client.expiresAt.getTime() <= Date.now()) return "expired";
+  if (!state.isAllowedIp(ip)) return "ip_not_allowed";
+  if (state.organization !== null && !state.organization.apiClientsEnabled) return "api_clients_off";
+  return null;
+}
+
 // What an unknown id is checked against: one secret stored as a digest, the common case.
 const UNKNOWN: ApiClientSecret[] = [{ id: randomUUID(), apiClientId: "", version: 1, hash: formatDigest(randomBytes(32)), hint: "", createdAt: new Date(0), expiresAt: null }];
 const NONE_VERIFIED: ReadonlyMap<number, Buffer> = new Map();
@@ -52,10 +60,8 @@ export class ClientAuthenticator {
       state.verified.set(matched.version, digest);
       if (looksLikeSecret(secret)) await this.upgrade(matched, digest);
     }
-    if (state.client.expiresAt !== null && state.client.expiresAt.getTime() <= Date.now()) return { ok: false, reason: "expired", state };
-    if (!state.isAllowedIp(ip)) return { ok: false, reason: "ip_not_allowed", state };
-    if (state.organization !== null && !state.organization.apiClientsEnabled) return { ok: false, reason: "api_clients_off", state };
-    return { ok: true, state, secretVersion: matched.version };
+    const refused = refusalOf(state, ip);
+    return refused === null ? { ok: true, state, secretVersion: matched.version } : { ok: false, reason: refused, state };
   }
 
   /**

@@ -1,9 +1,11 @@
+import { createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { ipAllowlist } from "../../common/ip-address.js";
 import { causalBarrier } from "../../db/causal-read.js";
 import { readAgainOnce } from "../../db/database-outage.js";
 import { recordCacheLookup } from "../../common/metrics.js";
 import { exactly } from "../../db/exact-match.js";
+import { ApiClientPublicKey } from "../api-clients/api-client-public-key.entity.js";
 import { ApiClientSecret } from "../api-clients/api-client-secret.entity.js";
 import { ApiClient } from "../api-clients/api-client.entity.js";
 import { Organization } from "../organizations/organization.entity.js";
@@ -21,6 +23,16 @@ export interface ClientState {
   verified: Map<number, Buffer>;
   /** When its load began: it holds every change committed before then. */
   loadedAt: number;
+  /** A PRIVATE_KEY_JWT client's public keys (issue 17); empty for every other client. */
+  publicKeys: ClientKey[];
+}
+
+/** A public key ready to verify with; an expired one is skipped at use, not at load. */
+export interface ClientKey {
+  kid: string;
+  algorithms: string[];
+  key: KeyObject;
+  expiresAt: number | null;
 }
 
 /**
@@ -80,9 +92,10 @@ export class ClientStateCache {
       await Promise.all([manager.findOneBy(Organization, { id: NO_ID }), manager.findBy(ApiClientSecret, { apiClientId: NO_ID })]);
       return null;
     }
-    const [organization, secrets] = await Promise.all([
+    const [organization, secrets, keys] = await Promise.all([
       client.organizationId === null ? null : manager.findOneBy(Organization, { id: client.organizationId }),
       manager.findBy(ApiClientSecret, { apiClientId: client.id }),
+      client.authMethod === "PRIVATE_KEY_JWT" ? manager.findBy(ApiClientPublicKey, { apiClientId: client.id }) : [],
     ]);
     const now = Date.now();
     const usable = secrets
@@ -90,11 +103,15 @@ export class ClientStateCache {
       .sort((a, b) => b.version - a.version);
     // Digests verified earlier stay valid for versions that are still usable.
     const verified = new Map([...(previous?.verified ?? new Map<number, Buffer>())].filter(([version]) => usable.some((secret) => secret.version === version)));
-    const state: ClientState = { client, organization, secrets: usable, isAllowedIp: ipAllowlist(client.allowedIps), verified, loadedAt: started };
+    const state: ClientState = { client, organization, secrets: usable, isAllowedIp: ipAllowlist(client.allowedIps), verified, loadedAt: started, publicKeys: keys.map(clientKey) };
     // A slower load that began earlier must not replace a newer one.
     if ((this.entries.get(clientId)?.loadedAt ?? -1) > started) return state;
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(clientId, state);
     return state;
   }
+}
+
+function clientKey(row: ApiClientPublicKey): ClientKey {
+  return { kid: row.kid, algorithms: row.algorithm.split(" "), key: createPublicKey({ key: JSON.parse(row.jwk) as JsonWebKey, format: "jwk" }), expiresAt: row.expiresAt?.getTime() ?? null };
 }

@@ -138,7 +138,7 @@ export class TokenService {
     if (state.client.expiresAt !== null && state.client.expiresAt.getTime() <= Date.now()) return inactive;
     if (state.organization !== null && !state.organization.apiClientsEnabled) return inactive;
     // Issued under a secret that has since been replaced and whose grace period is over.
-    if (!state.secrets.some((secret) => secret.version === checked.secretVersion)) return inactive;
+    if (state.client.authMethod === "CLIENT_SECRET" ? !state.secrets.some((secret) => secret.version === checked.secretVersion) : checked.secretVersion !== state.client.secretVersion) return inactive;
     // A user token needs its mode's flag now, not only at issue: clearing the flag ends them (issue 15).
     if (checked.claims.auth_type === "login" && !state.client.allowLogin) return inactive;
     if (checked.claims.auth_type === "impersonate" && !state.client.allowImpersonate) return inactive;

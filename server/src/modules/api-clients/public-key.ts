@@ -1,0 +1,101 @@
+import { createHash, createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
+import type { FieldError } from "../../common/errors.js";
+
+export const MAX_PUBLIC_KEYS = 10;
+export const MIN_RSA_BITS = 2048;
+const MAX_KID_LENGTH = 128;
+const MAX_PEM_LENGTH = 8192;
+// RFC 7517 §4 / RFC 7518 §6: members that only a private or symmetric key has.
+const PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+
+export interface PublicKeyInput {
+  jwk?: Record<string, unknown> | null;
+  pem?: string | null;
+  expiresAt?: Date | null;
+}
+
+/** A key as stored: its public JWK only, with what it may sign. */
+export interface ParsedPublicKey {
+  kid: string;
+  keyType: string;
+  algorithm: string;
+  thumbprint: string;
+  jwk: string;
+  expiresAt: Date | null;
+}
+
+interface KeyKind {
+  keyType: string;
+  algorithms: string[];
+}
+
+/**
+ * A client's public key from a JWK or a PEM SPKI: Ed25519, ECDSA P-256, or RSA of at least 2048
+ * bits; never one with private members. `field` and `position` name it in errors.
+ */
+export function parsePublicKey(input: PublicKeyInput, field: string, position: number, now = new Date()): ParsedPublicKey | FieldError[] {
+  const params = { position };
+  const hasJwk = input.jwk != null;
+  const hasPem = input.pem != null;
+  if (hasJwk === hasPem) return [{ field, reason: "PUBLIC_KEY_FORM", params, message: `Key ${position}: give either a JWK or a PEM public key` }];
+  if (input.expiresAt != null && !(input.expiresAt.getTime() > now.getTime())) return [{ field, reason: "PUBLIC_KEY_EXPIRY_IN_PAST", params, message: `Key ${position}: its expiry must be a valid date in the future` }];
+  const jwk = input.jwk ?? null;
+  if (jwk !== null && PRIVATE_MEMBERS.some((member) => Object.hasOwn(jwk, member))) {
+    return [{ field, reason: "PUBLIC_KEY_PRIVATE", params, message: `Key ${position} holds private key material; give only the public key` }];
+  }
+  const key = importKey(input);
+  if (key === null) return [{ field, reason: "PUBLIC_KEY_INVALID", params, message: `Key ${position} is not a valid public JWK or PEM SPKI public key` }];
+  const kind = kindOf(key);
+  if (kind === "small-rsa") return [{ field, reason: "PUBLIC_KEY_RSA_SIZE", params: { position, min: MIN_RSA_BITS }, message: `Key ${position}: an RSA key needs at least ${MIN_RSA_BITS} bits` }];
+  if (kind === null) return [{ field, reason: "PUBLIC_KEY_TYPE", params, message: `Key ${position}: only Ed25519, ECDSA P-256 and RSA keys are accepted` }];
+  const alg = jwk?.alg;
+  if (alg !== undefined && (typeof alg !== "string" || !kind.algorithms.includes(alg))) {
+    return [{ field, reason: "PUBLIC_KEY_ALGORITHM", params: { position, algorithm: String(alg) }, message: `Key ${position}: alg ${String(alg)} does not fit the key; use ${kind.algorithms.join(" or ")}` }];
+  }
+  if (jwk?.use !== undefined && jwk.use !== "sig") return [{ field, reason: "PUBLIC_KEY_INVALID", params, message: `Key ${position} is not a valid public JWK or PEM SPKI public key` }];
+  const kid = jwk?.kid;
+  if (kid !== undefined && (typeof kid !== "string" || kid.length === 0 || kid.length > MAX_KID_LENGTH || /[\u0000-\u001f\u007f]/.test(kid))) {
+    return [{ field, reason: "PUBLIC_KEY_KID_INVALID", params: { position, max: MAX_KID_LENGTH }, message: `Key ${position}: kid must be 1 to ${MAX_KID_LENGTH} printable characters` }];
+  }
+  const exported = key.export({ format: "jwk" });
+  const thumbprint = jwkThumbprint(exported);
+  const algorithm = typeof alg === "string" ? alg : kind.algorithms.join(" ");
+  const stored = { ...exported, kid: kid ?? thumbprint, ...(typeof alg === "string" ? { alg } : {}), use: "sig" };
+  return { kid: kid ?? thumbprint, keyType: kind.keyType, algorithm, thumbprint, jwk: JSON.stringify(stored), expiresAt: input.expiresAt ?? null };
+}
+
+function importKey(input: PublicKeyInput): KeyObject | null {
+  try {
+    if (input.jwk != null) return createPublicKey({ key: input.jwk as JsonWebKey, format: "jwk" });
+    const pem = input.pem ?? "";
+    // A private key PEM would import as its public half: refuse it, it should never be sent.
+    if (pem.length > MAX_PEM_LENGTH || !/^\s*-----BEGIN PUBLIC KEY-----/.test(pem) || pem.includes("PRIVATE")) return null;
+    return createPublicKey({ key: pem, format: "pem" });
+  } catch {
+    return null;
+  }
+}
+
+function kindOf(key: KeyObject): KeyKind | "small-rsa" | null {
+  const details = key.asymmetricKeyDetails ?? {};
+  switch (key.asymmetricKeyType) {
+    case "ed25519":
+      return { keyType: "OKP/Ed25519", algorithms: ["EdDSA"] };
+    case "ec":
+      return details.namedCurve === "prime256v1" ? { keyType: "EC/P-256", algorithms: ["ES256"] } : null;
+    case "rsa": {
+      const bits = details.modulusLength ?? 0;
+      return bits < MIN_RSA_BITS ? "small-rsa" : { keyType: `RSA/${bits}`, algorithms: ["RS256", "PS256"] };
+    }
+    default:
+      return null;
+  }
+}
+
+/** RFC 7638: SHA-256 over the required members in lexicographic order, base64url. */
+export function jwkThumbprint(jwk: JsonWebKey): string {
+  const required: Record<string, string[]> = { EC: ["crv", "kty", "x", "y"], OKP: ["crv", "kty", "x"], RSA: ["e", "kty", "n"] };
+  const members = required[String(jwk.kty)] ?? [];
+  const canonical = `{${members.map((name) => `${JSON.stringify(name)}:${JSON.stringify(jwk[name])}`).join(",")}}`;
+  return createHash("sha256").update(canonical).digest("base64url");
+}
