@@ -74,7 +74,7 @@ describe("secretless clients in the admin app", () => {
     await created.waitFor();
     expect(await page.getByRole("dialog", { name: TEXT.en.secretTitle }).count()).toBe(0);
     const clientId = await created.getByLabel("Client id", { exact: true }).inputValue();
-    expect(await created.getByLabel("client_assertion_type").inputValue()).toBe(ASSERTION_TYPE);
+    expect(await created.getByRole("textbox", { name: "client_assertion_type" }).inputValue()).toBe(ASSERTION_TYPE);
     await created.getByRole("button", { name: "Close" }).click();
     await created.waitFor({ state: "hidden" });
 
@@ -98,6 +98,7 @@ describe("secretless clients in the admin app", () => {
     await dialog.getByRole("radio", { name: TEXT.en.key }).check();
     const pair = generateKeyPairSync("ed25519");
     await dialog.getByLabel(TEXT.en.publicKey).fill(pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString());
+    await dialog.getByText("This is a private key.", { exact: false }).waitFor();
     await dialog.getByRole("button", { name: "Create client" }).click();
     await dialog.getByText("This is a private key.", { exact: false }).waitFor();
     await page.keyboard.press("Escape");
@@ -121,13 +122,13 @@ describe("secretless clients in the admin app", () => {
     await add.getByLabel(TEXT.en.publicKey).fill(JSON.stringify(secondKey.jwk, null, 2));
     await add.getByRole("button", { name: "Add key" }).click();
     await add.waitFor({ state: "hidden" });
-    await section.getByRole("cell", { name: "second-key" }).waitFor();
+    await section.getByRole("cell", { name: "second-key", exact: true }).waitFor();
 
     await section.getByRole("button", { name: `Remove: ${firstKey.kid}` }).click();
     const confirm = page.getByRole("dialog", { name: `Remove key ${firstKey.kid}?` });
     await confirm.getByRole("button", { name: "Remove" }).click();
     await confirm.waitFor({ state: "hidden" });
-    await section.getByRole("cell", { name: firstKey.kid }).waitFor({ state: "detached" });
+    await section.getByRole("cell", { name: firstKey.kid, exact: true }).waitFor({ state: "detached" });
     expect(await section.getByRole("button", { name: "Remove: second-key" }).isDisabled()).toBe(true);
 
     const keys = (await world.owner.ok(CLIENT_KEYS, { id: keyClient.id })).apiClient;
@@ -158,8 +159,8 @@ describe("secretless clients in the admin app", () => {
     federatedId = (await row.getByRole("link").getAttribute("href"))?.split("/").pop() ?? "";
     await page.goto(detailPath(federatedId));
     const section = page.getByRole("region", { name: "Authentication" });
-    await section.getByRole("cell", { name: "Deploy from main" }).waitFor();
-    await section.getByRole("cell", { name: "repo:acme/app:ref:refs/heads/main" }).waitFor();
+    await section.getByRole("cell", { name: "Deploy from main", exact: true }).waitFor();
+    await section.getByRole("cell", { name: "repo:acme/app:ref:refs/heads/main", exact: true }).waitFor();
     expect(await section.getByRole("button", { name: "Remove: Deploy from main" }).isDisabled()).toBe(true);
 
     await section.getByRole("button", { name: "Add federated credential" }).click();
@@ -169,7 +170,7 @@ describe("secretless clients in the admin app", () => {
     await add.getByLabel(TEXT.en.credentialName).fill("Production");
     await add.getByRole("button", { name: "Add federated credential" }).click();
     await add.waitFor({ state: "hidden" });
-    await section.getByRole("cell", { name: "Production" }).waitFor();
+    await section.getByRole("cell", { name: "Production", exact: true }).waitFor();
     expect(await section.getByRole("button", { name: "Remove: Deploy from main" }).isEnabled()).toBe(true);
   });
 
@@ -183,11 +184,11 @@ describe("secretless clients in the admin app", () => {
     const view = await context.newPage();
     await view.goto(detailPath(keyClient.id));
     const keys = view.getByRole("region", { name: "Authentication" });
-    await keys.getByRole("cell", { name: "second-key" }).waitFor();
+    await keys.getByRole("cell", { name: "second-key", exact: true }).waitFor();
     expect(await keys.getByRole("button", { name: /Add key|Remove/ }).count()).toBe(0);
     await view.goto(detailPath(federatedId));
     const credentials = view.getByRole("region", { name: "Authentication" });
-    await credentials.getByRole("cell", { name: "Production" }).waitFor();
+    await credentials.getByRole("cell", { name: "Production", exact: true }).waitFor();
     expect(await credentials.getByRole("button", { name: /Add federated credential|Remove/ }).count()).toBe(0);
     await context.close();
   });

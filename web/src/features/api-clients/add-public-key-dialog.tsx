@@ -36,7 +36,7 @@ export function AddPublicKeyDialog({ clientId, onClose, onAdded }: { clientId: s
             expiresOn={expiresOn}
             onText={setText}
             onExpiresOn={setExpiresOn}
-            keyError={touched && "problem" in parsed ? t(parsed.problem) : fieldErrorUnder(fields, ["key"])}
+            keyError={(touched || text.trim() !== "") && "problem" in parsed ? t(parsed.problem) : fieldErrorUnder(fields, ["key"])}
             expiryError={fieldErrorUnder(fields, ["key"], "expiresAt")}
           />
         </div>

@@ -15,7 +15,7 @@ import { useApiClientMutations } from "./use-api-clients";
 import { useFormDiscardGuard } from "./use-form-discard-guard";
 import { UserTokenFlagsField, type UserTokenFlags } from "./user-token-flags-field";
 import { AuthMethodField } from "./auth-method-field";
-import { authChoiceInput, INITIAL_AUTH_CHOICE } from "./secretless-rules";
+import { authChoiceInput, INITIAL_AUTH_CHOICE, shownAuthProblems } from "./secretless-rules";
 import { useFederationIssuers } from "./use-secretless";
 
 interface CreateApiClientDialogProps {
@@ -46,6 +46,7 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
   const [auth, setAuth] = useState(INITIAL_AUTH_CHOICE);
   const issuers = useFederationIssuers();
   const [touched, setTouched] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<AppErrorInfo | null>(null);
 
   const limits = chosenIdLimits(slug);
@@ -55,7 +56,7 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
   const idProblem = idIssue === undefined ? undefined : t(idIssue.key, idIssue.params);
   const descriptionProblem = descriptionRule(description);
   const authResult = authChoiceInput(auth);
-  const invalid = "problems" in authResult || nameRule(name) !== undefined || idProblem !== undefined || descriptionProblem !== undefined || lists.hasProblems;
+  const invalid = nameRule(name) !== undefined || idProblem !== undefined || descriptionProblem !== undefined || lists.hasProblems;
   const dirty =
     name !== "" || description !== "" || clientId !== "" || environment !== "LIVE" || scopes !== null || expiresOn !== initialExpiry || lists.dirty || userTokens.allowLogin || userTokens.allowImpersonate || permissions.join(" ") !== initialPermissions.join(" ") || auth !== INITIAL_AUTH_CHOICE;
   const { requestClose, guard } = useFormDiscardGuard(dirty, onClose);
@@ -67,6 +68,7 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
+    setSubmitted(true);
     const entries = lists.collect();
     if (entries === null || invalid || "problems" in authResult) return;
     setError(null);
@@ -119,7 +121,7 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
               </label>
             ))}
           </fieldset>
-          <AuthMethodField value={auth} onChange={setAuth} issuers={issuers} problems={touched && "problems" in authResult ? authResult.problems : {}} error={error} />
+          <AuthMethodField value={auth} onChange={setAuth} issuers={issuers} problems={"problems" in authResult ? shownAuthProblems(authResult.problems, submitted, auth.keyText) : {}} error={error} />
           <fieldset className="inline-choices">
             <legend>{t("clients.scopes")}</legend>
             <label className="checkbox">

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { abbreviateThumbprint, authChoiceInput, federatedProblems, fieldErrorUnder, INITIAL_AUTH_CHOICE, keyExpiry, parsePublicKey, publicKeyInput } from "./secretless-rules";
+import { abbreviateThumbprint, authChoiceInput, federatedProblems, fieldErrorUnder, INITIAL_AUTH_CHOICE, keyExpiry, shownAuthProblems, parsePublicKey, publicKeyInput } from "./secretless-rules";
 
 const ed25519 = generateKeyPairSync("ed25519");
 const publicPem = ed25519.publicKey.export({ type: "spki", format: "pem" }).toString();
@@ -79,6 +79,16 @@ describe("the create dialog's authentication choice as API input", () => {
   });
 });
 
+describe("which problems of the authentication choice the owner sees", () => {
+  const problems = { key: "clientAuth.keyIsPrivate" as const, credential: { name: "clientAuth.required" as const } };
+
+  it("shows a pasted key's problem at once, and the rest only after a submit", () => {
+    expect(shownAuthProblems(problems, false, "")).toEqual({});
+    expect(shownAuthProblems(problems, false, privatePem)).toEqual({ key: "clientAuth.keyIsPrivate" });
+    expect(shownAuthProblems(problems, true, "")).toEqual(problems);
+  });
+});
+
 describe("server field errors placed at the field that caused them", () => {
   const fields = [
     { field: "publicKeys[0].expiresAt", message: "past" },
@@ -90,6 +100,8 @@ describe("server field errors placed at the field that caused them", () => {
     expect(fieldErrorUnder(fields, ["publicKeys", "key"])).toBe("weak");
     expect(fieldErrorUnder(fields, ["publicKeys", "key"], "expiresAt")).toBe("past");
     expect(fieldErrorUnder([{ field: "key", message: "bad" }], ["publicKeys", "key"])).toBe("bad");
+    expect(fieldErrorUnder([{ field: "key", reason: "PUBLIC_KEY_EXPIRY_IN_PAST", message: "past" }], ["key"])).toBeUndefined();
+    expect(fieldErrorUnder([{ field: "key", reason: "PUBLIC_KEY_EXPIRY_IN_PAST", message: "past" }], ["key"], "expiresAt")).toBe("past");
   });
 
   it("finds a credential's error by its field", () => {

@@ -107,7 +107,15 @@ export function authChoiceInput(choice: AuthChoice): { input: AuthInput } | { pr
   return { input: { authMethod: "CLIENT_SECRET" } };
 }
 
+/** Problems the owner sees: all once the form was submitted; before that, only a pasted key's (a private key says so at once). */
+export function shownAuthProblems(problems: AuthChoiceProblems, submitted: boolean, keyText: string): AuthChoiceProblems {
+  if (submitted) return problems;
+  return keyText.trim() === "" ? {} : { key: problems.key };
+}
+
 /** A server field error under one of the given paths ("publicKeys[0].pem" under "publicKeys"), for the field that shows it. */
-export function fieldErrorUnder<T extends { field: string; message: string }>(fields: T[], prefixes: string[], leaf?: string): string | undefined {
-  return fields.find(({ field }) => prefixes.some((prefix) => field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`)) && (leaf === undefined ? !/\.(expiresAt|name|issuer|audience|subject)$/.test(field) : field === leaf || field.endsWith(`.${leaf}`)))?.message;
+export function fieldErrorUnder<T extends { field: string; message: string; reason?: string }>(fields: T[], prefixes: string[], leaf?: string): string | undefined {
+  // The server names a key's expiry problem by its reason, at the key's own field.
+  const leafOf = ({ field, reason }: T) => (reason === "PUBLIC_KEY_EXPIRY_IN_PAST" ? "expiresAt" : /\.(expiresAt|name|issuer|audience|subject)$/.exec(field)?.[1]);
+  return fields.find((error) => prefixes.some((prefix) => error.field === prefix || error.field.startsWith(`${prefix}.`) || error.field.startsWith(`${prefix}[`)) && leafOf(error) === leaf)?.message;
 }
