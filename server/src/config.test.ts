@@ -142,4 +142,23 @@ describe("loadConfig", () => {
     expect(error.message).not.toContain("s".repeat(32));
     expect(error.message).not.toContain(":pw@");
   });
+
+  it("reads the federation issuer allowlist (issue 17): https issuers, exactly as written, empty by default", () => {
+    expect(loadConfig({}).federationIssuers).toEqual([]);
+    expect(loadConfig({ CLAVIS_FEDERATION_ISSUERS: " https://token.actions.githubusercontent.com , https://k8s.example.com/issuer/ ,https://token.actions.githubusercontent.com" }).federationIssuers).toEqual([
+      "https://token.actions.githubusercontent.com",
+      "https://k8s.example.com/issuer/",
+    ]);
+  });
+
+  it.each([
+    ["http://token.actions.githubusercontent.com"],
+    ["https://token.actions.githubusercontent.com,not a url"],
+    ["https://user:pw@issuer.example.com"],
+    ["https://issuer.example.com/?tenant=1"],
+    ["https://issuer.example.com/#x"],
+    [`https://issuer.example.com/${"a".repeat(250)}`],
+  ])("refuses a federation issuer list that is not https issuer URLs: %s", (value) => {
+    expect(errorOf({ CLAVIS_FEDERATION_ISSUERS: value }).variable).toBe("CLAVIS_FEDERATION_ISSUERS");
+  });
 });

@@ -42,6 +42,8 @@ export interface Config {
   userDirectory: UserDirectoryConfig | null;
   /** Impersonation tokens live at most this long (or the organization's lifetime if shorter). */
   impersonationTtlSeconds: number;
+  /** CLAVIS_FEDERATION_ISSUERS (issue 17): the only issuers federated credentials may name, and the only ones ever fetched. */
+  federationIssuers: string[];
 }
 
 export interface UserDirectoryConfig {
@@ -83,6 +85,7 @@ export function loadConfig(env: Env = process.env): Config {
     webDistPath: resolve(nonEmpty(env, "CLAVIS_WEB_DIST") ?? "web/dist"),
     userDirectory: parseUserDirectory(env),
     impersonationTtlSeconds: parseBoundedInteger(env, "CLAVIS_IMPERSONATION_TOKEN_TTL", 60, 86_400, 900),
+    federationIssuers: parseFederationIssuers(nonEmpty(env, "CLAVIS_FEDERATION_ISSUERS")),
   };
 }
 
@@ -279,4 +282,27 @@ function parseBoundedInteger(env: Env, name: string, min: number, max: number, f
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < min || value > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
   return value;
+}
+
+/**
+ * Comma-separated https issuer URLs, kept exactly as written (an OIDC issuer is compared as a
+ * string: OpenID Connect Discovery §4.3), so no trailing slash is added or taken away.
+ */
+function parseFederationIssuers(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  const issuers: string[] = [];
+  for (const entry of raw.split(",").map((item) => item.trim()).filter((item) => item !== "")) {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new ConfigError("CLAVIS_FEDERATION_ISSUERS", `must be a comma-separated list of https URLs (bad entry "${entry}")`);
+    }
+    if (url.protocol !== "https:") throw new ConfigError("CLAVIS_FEDERATION_ISSUERS", `accepts https issuers only (bad entry "${entry}")`);
+    if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "" || entry.length > 255) {
+      throw new ConfigError("CLAVIS_FEDERATION_ISSUERS", "entries must be issuer URLs without credentials, query or fragment, at most 255 characters");
+    }
+    if (!issuers.includes(entry)) issuers.push(entry);
+  }
+  return issuers;
 }

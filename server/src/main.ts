@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import type { DataSource } from "typeorm";
-import { createLogger } from "./common/logger.js";
+import { createLogger, type Logger } from "./common/logger.js";
 import { startMemoryProbe } from "./common/memory-probe.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createDataSource, migrate, openDataSource } from "./db/data-source.js";
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new StartupError(`Cannot open the database (${config.database.kind}): ${describeDatabaseError(error)}`);
   }
-  const services = servicesFor(config, dataSource);
+  const services = servicesFor(config, dataSource, logger);
   const keyWarning = services.keyRing.warning(config.database.kind);
   if (keyWarning !== null) logger.warn({ keyFile: services.keyRing.file }, keyWarning);
   const applied = await migrate(dataSource);
@@ -58,9 +58,9 @@ async function listenOrExplain(...args: Parameters<typeof listen>): ReturnType<t
   }
 }
 
-function servicesFor(config: Config, dataSource: DataSource): Services {
+function servicesFor(config: Config, dataSource: DataSource, logger: Logger): Services {
   try {
-    return createServices(config, dataSource);
+    return createServices(config, dataSource, logger);
   } catch (error) {
     if (error instanceof CatalogError) throw new ConfigError("CLAVIS_CATALOG", `is not a valid catalog: ${error.message}`);
     throw error;

@@ -30,6 +30,10 @@ import { UserTokenService } from "./modules/user-tokens/user-token.service.js";
 import { AssertionReplayStore } from "./modules/tokens/assertion-replay.js";
 import { ClientAssertionAuthenticator } from "./modules/tokens/client-assertion-authenticator.js";
 import { PrivateKeyJwtVerifier } from "./modules/tokens/private-key-jwt-verifier.js";
+import type { Logger } from "./common/logger.js";
+import { FederatedAssertionVerifier } from "./modules/federation/federated-assertion.js";
+import { FederatedCredentialService } from "./modules/federation/federated-credential.service.js";
+import { IssuerKeys } from "./modules/federation/issuer-keys.js";
 
 /** The one set of services every adapter (GraphQL, OAuth routes, CLI) calls. */
 export interface Services {
@@ -55,9 +59,10 @@ export interface Services {
   userTokens: UserTokenService;
   /** Public keys of PRIVATE_KEY_JWT clients (issue 17). */
   clientKeys: ClientPublicKeyService;
+  federation: FederatedCredentialService;
 }
 
-export function createServices(config: Config, dataSource: DataSource): Services {
+export function createServices(config: Config, dataSource: DataSource, logger: Logger | null = null): Services {
   const catalog = loadCatalog(config.catalogPath);
   const access = new AccessPolicy();
   const audit = new AuditService(access);
@@ -74,7 +79,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
   const hashBudget = new HashBudget(100, 60_000, shared);
   const signIn = new SignInGuard(hashBudget, shared);
   const auth = new AuthService(organizations, audit, hashBudget, signIn);
-  const apiClients = new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx));
+  const apiClients = new ApiClientService(access, audit, catalog, (clientId) => clientStates.evict(clientId), (ctx) => serverKeys.secretDigestKey(ctx), config.federationIssuers);
   return {
     catalog,
     hashBudget,
@@ -87,7 +92,7 @@ export function createServices(config: Config, dataSource: DataSource): Services
     apiClients,
     keys,
     clientStates,
-    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit, hashBudget, shared, assertionAuthenticator(config, dataSource, clientStates)),
+    clientAuth: new ClientAuthService(new ClientAuthenticator(clientStates, dataSource, () => serverKeys.secretDigestKey(system)), audit, hashBudget, shared, assertionAuthenticator(config, dataSource, clientStates, logger)),
     tokens: new TokenService(config.issuer, dataSource, keys, clientStates, lastUsed),
     lastUsed,
     invitations: new InvitationService(access, audit, auth, hashBudget, new ShowLinkToInviter(), config.issuer),
@@ -95,12 +100,16 @@ export function createServices(config: Config, dataSource: DataSource): Services
     serverKeys,
     userTokens: new UserTokenService(config.userDirectory === null ? null : new UserDirectory(config.userDirectory), hashBudget, audit, config.impersonationTtlSeconds),
     clientKeys: new ClientPublicKeyService(apiClients, audit, (clientId) => clientStates.evict(clientId)),
+    federation: new FederatedCredentialService(apiClients, audit, config.federationIssuers, (clientId) => clientStates.evict(clientId)),
   };
 }
 
 /** Issue 17: one verifier per secretless authentication method. */
-function assertionAuthenticator(config: Config, dataSource: DataSource, clientStates: ClientStateCache): ClientAssertionAuthenticator {
-  return new ClientAssertionAuthenticator(clientStates, { PRIVATE_KEY_JWT: new PrivateKeyJwtVerifier(config.issuer) }, new AssertionReplayStore(dataSource));
+function assertionAuthenticator(config: Config, dataSource: DataSource, clientStates: ClientStateCache, logger: Logger | null): ClientAssertionAuthenticator {
+  // Logged once per outage of an issuer, with the issuer and why, never the token.
+  const reportOutage = (issuer: string, why: string) => logger?.warn({ issuer, why }, "a federation issuer's keys cannot be fetched; its tokens are refused until they can");
+  const federated = new FederatedAssertionVerifier(dataSource, new IssuerKeys(config.federationIssuers), config.federationIssuers, reportOutage);
+  return new ClientAssertionAuthenticator(clientStates, { PRIVATE_KEY_JWT: new PrivateKeyJwtVerifier(config.issuer), FEDERATED: federated }, new AssertionReplayStore(dataSource));
 }
 
 export function createCtx(dataSource: DataSource, actor: Actor, request: { ip?: string | null; requestId?: string | null } = {}): Ctx {

@@ -6,6 +6,8 @@ import { apiClientGrantCommand } from "./commands/api-client-grant.command.js";
 import { apiClientResetSecretCommand } from "./commands/api-client-reset-secret.command.js";
 import { apiClientRevokeCommand } from "./commands/api-client-revoke.command.js";
 import { apiClientUpdateCommand } from "./commands/api-client-update.command.js";
+import { apiClientFederatedAddCommand } from "./commands/api-client-federated-add.command.js";
+import { apiClientFederatedRemoveCommand } from "./commands/api-client-federated-remove.command.js";
 import { keysListCommand } from "./commands/keys-list.command.js";
 import { keysRotateCommand } from "./commands/keys-rotate.command.js";
 import { migrateCommand } from "./commands/migrate.command.js";
@@ -27,6 +29,8 @@ export const COMMANDS: CliCommand[] = [
   apiClientRevokeCommand,
   apiClientResetSecretCommand,
   apiClientDeleteCommand,
+  apiClientFederatedAddCommand,
+  apiClientFederatedRemoveCommand,
   keysRotateCommand,
   keysListCommand,
 ];

@@ -92,6 +92,14 @@ export const ERROR_REASONS = {
   PUBLIC_KEY_KID_INVALID: ["position", "max"],
   PUBLIC_KEY_DUPLICATE: ["kid"],
   PUBLIC_KEY_LAST: [],
+  FEDERATION_ISSUER_NOT_ALLOWED: ["issuer"],
+  FEDERATED_VALUE_INVALID: ["max"],
+  FEDERATED_SUBJECT_WILDCARD: [],
+  FEDERATED_CREDENTIALS_COUNT: ["max"],
+  FEDERATED_CREDENTIAL_DUPLICATE: [],
+  FEDERATED_CREDENTIAL_LIMIT: ["max"],
+  LAST_FEDERATED_CREDENTIAL: [],
+  NOT_FEDERATED_CLIENT: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

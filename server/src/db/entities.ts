@@ -10,6 +10,7 @@ import { ServerKey } from "../modules/signing-keys/server-key.entity.js";
 import { AccessToken } from "../modules/tokens/access-token.entity.js";
 import { MemberInvitation } from "../modules/invitations/member-invitation.entity.js";
 import { ApiClientPublicKey } from "../modules/api-clients/api-client-public-key.entity.js";
+import { FederatedCredential } from "../modules/federation/federated-credential.entity.js";
 
 export const ENTITIES = [
   Organization,
@@ -24,4 +25,5 @@ export const ENTITIES = [
   MemberInvitation,
   ServerKey,
   ApiClientPublicKey,
+  FederatedCredential,
 ];

@@ -9,6 +9,7 @@ import { MemberResolver } from "../modules/members/member.resolver.js";
 import { OrganizationResolver } from "../modules/organizations/organization.resolver.js";
 import { PermissionCatalogResolver } from "../modules/permissions/permission-catalog.resolver.js";
 import { ServerInfoResolver } from "../modules/system/server-info.resolver.js";
+import { FederatedCredentialResolver } from "../modules/federation/federated-credential.resolver.js";
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   ApiClientResolver,
@@ -21,4 +22,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PermissionCatalogResolver,
   ServerInfoResolver,
   AccountResolver,
+  FederatedCredentialResolver,
 ];

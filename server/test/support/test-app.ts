@@ -36,7 +36,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await migrate(dataSource);
   const logDir = leakDir();
   const logger = logDir === null ? createLogger(config.logLevel) : createLogger(config.logLevel, join(logDir, `app-${port}-${Date.now()}.log`));
-  const app: AppServices = { config, dataSource, logger, services: createServices(config, dataSource) };
+  const app: AppServices = { config, dataSource, logger, services: createServices(config, dataSource, logger) };
   const running = await listen(app, config.port, config.host);
   return {
     url: running.url,

@@ -8,7 +8,7 @@ import { inject } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createDataSource } from "../../src/db/data-source.js";
 
-const TABLES = ["organizations", "users", "memberships", "sessions", "api_clients", "api_client_secrets", "access_tokens", "signing_keys", "audit_events", "member_invitations", "server_keys"];
+const TABLES = ["organizations", "users", "memberships", "sessions", "api_clients", "api_client_secrets", "access_tokens", "signing_keys", "audit_events", "member_invitations", "server_keys", "federated_credentials"];
 
 /** Every row of every table, written where the end-of-suite leak scan reads it. */
 async function dumpForLeakScan(url: string, name: string): Promise<void> {

@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 export type Environment = "LIVE" | "STAGING";
 
 /** How the client authenticates at /token; fixed at creation (issue 17). */
-export type ClientAuthMethod = "CLIENT_SECRET" | "PRIVATE_KEY_JWT";
+export type ClientAuthMethod = "CLIENT_SECRET" | "PRIVATE_KEY_JWT" | "FEDERATED";
 
 @Entity("api_clients")
 export class ApiClient {

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, registerEnumType } from "type-grap
 import { OrganizationPageArgs } from "../../http/types/organization-page.args.js";
 import { JSONObjectResolver } from "graphql-scalars";
 import { ClientAuthMethodEnum, EnvironmentEnum } from "./api-client.types.js";
+import { FederatedCredentialInput } from "../federation/federated-credential.inputs.js";
 
 export const RolePresetEnum = { reader: "reader", creator: "creator", admin: "admin" } as const;
 registerEnumType(RolePresetEnum, { name: "RolePreset", description: "Läsare / Skapare / Admin: fills permissions from the catalog." });
@@ -67,6 +68,9 @@ export class CreateApiClientInput {
 
   @Field(() => [ClientPublicKeyInput], { nullable: true, description: "Required (1–10) for PRIVATE_KEY_JWT." })
   publicKeys?: ClientPublicKeyInput[] | null;
+
+  @Field(() => [FederatedCredentialInput], { nullable: true, description: "Required (1–20) for FEDERATED." })
+  federatedCredentials?: FederatedCredentialInput[] | null;
 }
 
 @InputType()

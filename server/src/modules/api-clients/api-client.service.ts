@@ -17,6 +17,8 @@ import { ApiClientSecret } from "./api-client-secret.entity.js";
 import { ApiClient, type ClientAuthMethod, type Environment } from "./api-client.entity.js";
 import { insertKeys, keyAudit, parsePublicKeys } from "./client-public-key.service.js";
 import type { ParsedPublicKey, PublicKeyInput } from "./public-key.js";
+import { FederatedCredential } from "../federation/federated-credential.entity.js";
+import { federatedCredentialListErrors, federatedCredentialRows, type FederatedCredentialData } from "../federation/federated-credential.rules.js";
 import { ClientListCache, touchClients } from "./client-list-cache.js";
 import { clientSearchText } from "./client-search.js";
 import { allowedIpsErrors, clientIdErrors, descriptionErrors, expiresAtErrors, nameErrors, redirectUrisErrors } from "./api-client.rules.js";
@@ -47,6 +49,8 @@ export interface CreateApiClientData {
   /** Issue 17: CLIENT_SECRET (the default) or PRIVATE_KEY_JWT, which has 1–10 public keys and no secret. */
   authMethod?: ClientAuthMethod | null;
   publicKeys?: PublicKeyInput[] | null;
+  /** Issue 17: required (1–20) for FEDERATED, which has no secret; issuers from CLAVIS_FEDERATION_ISSUERS only. */
+  federatedCredentials?: FederatedCredentialData[] | null;
 }
 
 export interface UpdateApiClientData {
@@ -73,6 +77,8 @@ export class ApiClientService {
     private readonly changed: (clientId: string) => void,
     /** The key of client-secret digests (ServerKeyService). */
     private readonly secretDigestKey: (ctx: Ctx) => Promise<Buffer>,
+    /** CLAVIS_FEDERATION_ISSUERS: the issuers a FEDERATED client's credentials may name. */
+    private readonly federationIssuers: readonly string[] = [],
   ) {}
 
   /**
@@ -129,7 +135,7 @@ export class ApiClientService {
     }
     if (data.secret != null) errors.push(...providedSecretErrors(data.secret));
     const authMethod = data.authMethod ?? "CLIENT_SECRET";
-    const keys = authMethodErrors(data, authMethod, errors);
+    const keys = authMethodErrors(data, authMethod, errors, this.federationIssuers);
     if (errors.length > 0) throw badInput(errors);
     const permissions = withImplications(this.catalog, [
       ...(data.role ? presetPermissions(this.catalog, data.role, scopes) : []),
@@ -184,6 +190,8 @@ export class ApiClientService {
       }
       if (secret !== null && hash !== null) await tx.manager.insert(ApiClientSecret, newSecretRow(client.id, 1, hash, secret));
       if (keys.length > 0) await insertKeys(tx, client.id, keys);
+      const federated = authMethod === "FEDERATED" ? federatedCredentialRows(client.id, data.federatedCredentials ?? [], now) : [];
+      if (federated.length > 0) await tx.manager.insert(FederatedCredential, federated);
       await touchClients(tx.manager, client.organizationId);
       await this.audit.record(tx, {
         organizationId: organization?.id ?? null,
@@ -191,7 +199,7 @@ export class ApiClientService {
         targetType: "API_CLIENT",
         targetId: client.id,
         targetLabel: client.name,
-        changes: { clientId, name: client.name, environment, permissions, scopes: client.scopes, expiresAt: client.expiresAt?.toISOString() ?? null, allowedIps: client.allowedIps, redirectUris: client.redirectUris, ...flags, ...(authMethod === "CLIENT_SECRET" ? {} : { authMethod, publicKeys: keys.map(keyAudit) }) },
+        changes: { clientId, name: client.name, environment, permissions, scopes: client.scopes, expiresAt: client.expiresAt?.toISOString() ?? null, allowedIps: client.allowedIps, redirectUris: client.redirectUris, ...flags, ...(authMethod === "CLIENT_SECRET" ? {} : authMethod === "FEDERATED" ? { authMethod, federatedCredentials: (data.federatedCredentials ?? []).map(({ name, issuer, audience, subject }) => ({ name, issuer, audience, subject })) } : { authMethod, publicKeys: keys.map(keyAudit) }) },
       });
     });
     return { apiClient: { client, secretHint: secret?.slice(-4) ?? "", previousSecretExpiresAt: null }, clientSecret: secret };
@@ -325,13 +333,20 @@ function shownTo(ctx: Ctx, view: ApiClientView): ApiClientView {
 }
 
 /** Issue 17: the method's own requirements; the parsed keys of a PRIVATE_KEY_JWT client. */
-function authMethodErrors(data: CreateApiClientData, authMethod: ClientAuthMethod, errors: FieldError[]): ParsedPublicKey[] {
+function authMethodErrors(data: CreateApiClientData, authMethod: ClientAuthMethod, errors: FieldError[], federationIssuers: readonly string[]): ParsedPublicKey[] {
+  if (authMethod !== "FEDERATED" && (data.federatedCredentials ?? []).length > 0) errors.push({ field: "federatedCredentials", reason: "NOT_FEDERATED_CLIENT", message: "Only a FEDERATED client has federated credentials" });
+  if (authMethod === "FEDERATED") {
+    if (data.secret != null) errors.push({ field: "secret", reason: "CLIENT_SECRETLESS", message: "A FEDERATED client authenticates without a secret and takes none" });
+    if ((data.publicKeys ?? []).length > 0) errors.push({ field: "publicKeys", reason: "PUBLIC_KEY_METHOD", message: "Only a PRIVATE_KEY_JWT client has public keys" });
+    errors.push(...federatedCredentialListErrors(data.federatedCredentials ?? [], federationIssuers));
+    return [];
+  }
   if (authMethod === "CLIENT_SECRET") {
     if ((data.publicKeys ?? []).length > 0) errors.push({ field: "publicKeys", reason: "PUBLIC_KEY_METHOD", message: "Only a PRIVATE_KEY_JWT client has public keys" });
     return [];
   }
   if (authMethod !== "PRIVATE_KEY_JWT") {
-    errors.push({ field: "authMethod", reason: "AUTH_METHOD_INVALID", message: "authMethod must be CLIENT_SECRET or PRIVATE_KEY_JWT" });
+    errors.push({ field: "authMethod", reason: "AUTH_METHOD_INVALID", message: "authMethod must be CLIENT_SECRET, PRIVATE_KEY_JWT or FEDERATED" });
     return [];
   }
   if (data.secret != null) errors.push({ field: "secret", reason: "CLIENT_SECRETLESS", message: "A PRIVATE_KEY_JWT client authenticates without a secret and takes none" });

@@ -9,13 +9,14 @@ import type { ApiClientView, ApiClientWithSecret } from "./api-client.view.js";
 export const EnvironmentEnum = { LIVE: "LIVE", STAGING: "STAGING" } as const;
 registerEnumType(EnvironmentEnum, { name: "Environment", description: "Fixed at creation; named in the secret's prefix." });
 
-export const ClientAuthMethodEnum = { CLIENT_SECRET: "CLIENT_SECRET", PRIVATE_KEY_JWT: "PRIVATE_KEY_JWT" } as const;
+export const ClientAuthMethodEnum = { CLIENT_SECRET: "CLIENT_SECRET", PRIVATE_KEY_JWT: "PRIVATE_KEY_JWT", FEDERATED: "FEDERATED" } as const;
 registerEnumType(ClientAuthMethodEnum, {
   name: "ClientAuthMethod",
   description: "How a client authenticates at /token; fixed at creation.",
   valuesConfig: {
     CLIENT_SECRET: { description: "client_secret_basic / client_secret_post" },
     PRIVATE_KEY_JWT: { description: "RFC 7523 client assertion signed with one of its public keys" },
+    FEDERATED: { description: "an external OIDC issuer's token as the client assertion" },
   },
 });
 

@@ -10,5 +10,6 @@ export function serverInfo(config: Config): ServerInfo {
     tokenEndpoint: `${config.issuer}/token`,
     tenantHeader: config.tenantHeader,
     version: packageJson.version,
+    federationIssuers: config.federationIssuers,
   };
 }

@@ -13,4 +13,7 @@ export class ServerInfo {
 
   @Field()
   version!: string;
+
+  @Field(() => [String], { description: "Issuers an organization may trust for federated credentials (CLAVIS_FEDERATION_ISSUERS)." })
+  federationIssuers!: string[];
 }
