@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { Dialog } from "../../components/ui/dialog";
 import { ErrorBanner } from "../../components/ui/error-banner";
-import type { AppErrorInfo } from "../../lib/graphql-errors";
+import { fieldError, type AppErrorInfo } from "../../lib/graphql-errors";
 import { useI18n } from "../../lib/i18n";
 import { FederatedCredentialFields } from "./federated-credential-fields";
-import { federatedProblems, fieldErrorUnder, type FederatedCredentialDraft } from "./secretless-rules";
+import { federatedProblems, type FederatedCredentialDraft } from "./secretless-rules";
 import { useFederationIssuers, useSecretlessMutations } from "./use-secretless";
 
 export function AddFederatedCredentialDialog({ clientId, onClose, onAdded }: { clientId: string; onClose(): void; onAdded(): void }) {
@@ -29,7 +29,7 @@ export function AddFederatedCredentialDialog({ clientId, onClose, onAdded }: { c
       <form onSubmit={submit} noValidate>
         <div className="dialog-body">
           <ErrorBanner message={error?.message} />
-          <FederatedCredentialFields value={draft} onChange={setDraft} issuers={issuers} problems={touched ? problems : {}} serverError={(field) => fieldErrorUnder(error?.fields ?? [], ["credential"], field)} />
+          <FederatedCredentialFields value={draft} onChange={setDraft} issuers={issuers} problems={touched ? problems : {}} serverError={(field) => fieldError(error, field)} />
         </div>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose} disabled={busy}>

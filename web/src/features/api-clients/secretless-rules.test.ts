@@ -93,7 +93,7 @@ describe("server field errors placed at the field that caused them", () => {
   const fields = [
     { field: "publicKeys[0].expiresAt", message: "past" },
     { field: "publicKeys[0].jwk", message: "weak" },
-    { field: "federatedCredentials[0].issuer", message: "not allowed" },
+    { field: "federatedCredentials.0.issuer", message: "not allowed" },
   ];
 
   it("finds the key's error apart from its expiry's", () => {
