@@ -11,7 +11,9 @@ export function AddFederatedCredentialDialog({ clientId, onClose, onAdded }: { c
   const { t } = useI18n();
   const issuers = useFederationIssuers();
   const { addCredential, busy } = useSecretlessMutations(clientId);
-  const [draft, setDraft] = useState<FederatedCredentialDraft>({ name: "", issuer: issuers.length === 1 ? (issuers[0] ?? "") : "", audience: "", subject: "" });
+  const [typed, setDraft] = useState<FederatedCredentialDraft>({ name: "", issuer: "", audience: "", subject: "" });
+  // The allowlist may arrive after the dialog opens: a single allowed issuer is the choice until another is made.
+  const draft = typed.issuer === "" && issuers.length === 1 ? { ...typed, issuer: issuers[0] ?? "" } : typed;
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<AppErrorInfo | null>(null);
   const problems = federatedProblems(draft);

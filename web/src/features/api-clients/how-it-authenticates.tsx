@@ -10,7 +10,7 @@ export function HowItAuthenticates({ method }: { method: ClientAuthMethod }) {
   if (method === "CLIENT_SECRET") return <p className="hint">{t("clientAuth.howSecret")}</p>;
   return (
     <div className="how-it-authenticates">
-      <p>{method === "PRIVATE_KEY_JWT" ? t("clientAuth.howKey") : t("clientAuth.howFederated")}</p>
+      <p>{method === "PRIVATE_KEY_JWT" ? t("clientAuth.howKey", { type: CLIENT_ASSERTION_TYPE }) : t("clientAuth.howFederated", { type: CLIENT_ASSERTION_TYPE })}</p>
       <p className="hint">{t("clientAuth.howDocs")}</p>
     </div>
   );
