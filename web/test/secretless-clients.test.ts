@@ -204,11 +204,21 @@ describe("secretless clients in the admin app", () => {
       expect(await inspectScreen(screen, `secretless-create-secret-${lang}`)).toEqual([]);
       await dialog.getByRole("radio", { name: text.key }).check();
       await dialog.getByLabel(text.publicKey).fill(JSON.stringify((await second).jwk, null, 2));
+      await dialog.getByLabel(text.publicKey).scrollIntoViewIfNeeded();
       expect(await inspectScreen(screen, `secretless-create-key-${lang}`)).toEqual([]);
       await dialog.getByRole("radio", { name: text.federated }).check();
       await dialog.getByLabel(text.subject).fill("repo:acme/app:*");
       await dialog.getByRole("button", { name: text.create }).click();
+      await dialog.getByLabel(text.subject).scrollIntoViewIfNeeded();
       expect(await inspectScreen(screen, `secretless-create-federated-${lang}`)).toEqual([]);
+      await dialog.getByLabel(text.subject).fill(`repo:acme/app:environment:${lang}`);
+      await dialog.getByLabel(text.audience).fill("api://clavis");
+      await dialog.getByLabel(text.credentialName).fill(`Screens ${lang}`);
+      await dialog.getByRole("button", { name: text.create }).click();
+      const created = screen.getByRole("dialog", { name: text.created });
+      await created.waitFor();
+      expect(await inspectScreen(screen, `secretless-created-${lang}`)).toEqual([]);
+      await created.getByRole("button", { name: text.close }).click();
 
       await screen.goto(detailPath(keyClient.id));
       await screen.getByRole("heading", { name: text.keys }).waitFor();
