@@ -139,6 +139,13 @@ describe("secretless clients in the admin app", () => {
     expect(refused.body).toMatchObject({ error: "invalid_client" });
   });
 
+  it("names the key changes in the client's audit trail", async () => {
+    await page.goto(`${world.server.url}/organization/${world.organizationId}/audit?client=${keyClient.id}`);
+    await page.getByText("Added a public key").waitFor();
+    await page.getByText("Removed a public key").waitFor();
+    expect(await page.getByText("api_client.key_", { exact: false }).count()).toBe(0);
+  });
+
   it("creates a federated client trusting an allowed issuer, with no secret dialog, and lists its credential", async () => {
     await page.goto(listPath());
     await page.getByRole("button", { name: "Create client" }).click();

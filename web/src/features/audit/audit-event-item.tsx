@@ -22,6 +22,10 @@ const ACTIONS: Record<string, string> = {
   "user.password_changed": "audit.action.passwordChanged",
   "user.sessions_signed_out": "audit.action.sessionsSignedOut",
   "user_token.issued": "audit.action.userTokenIssued",
+  "api_client.key_added": "audit.action.keyAdded",
+  "api_client.key_removed": "audit.action.keyRemoved",
+  "api_client.federated_credential_added": "audit.action.credentialAdded",
+  "api_client.federated_credential_removed": "audit.action.credentialRemoved",
 };
 
 /** One event as a card: what, about what, who, when, from where, why, and each change. */
