@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GraphQLSession, PASSWORD } from "../../server/test/support/graphql-session.js";
 import { postForm } from "../../server/test/support/oauth-http.js";
 import { inspectScreen } from "./a11y.js";
-import { ownerPage, startClientsWorld, type ClientsWorld } from "./api-clients-support.js";
+import { ownerPage, seedClient, startClientsWorld, type ClientsWorld } from "./api-clients-support.js";
 
 const ISSUER = "https://token.actions.githubusercontent.com";
 const ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -137,6 +137,17 @@ describe("secretless clients in the admin app", () => {
     const refused = await tokenWith(keyClient.clientId, firstKey);
     expect(refused.status).toBe(401);
     expect(refused.body).toMatchObject({ error: "invalid_client" });
+  });
+
+  it("disables Add key with its reason once a client holds its 10 keys", async () => {
+    const publicKeys = Array.from({ length: 10 }, () => ({ jwk: generateKeyPairSync("ed25519").publicKey.export({ format: "jwk" }) }));
+    const full = await seedClient(world, { name: "Ten keys", authMethod: "PRIVATE_KEY_JWT", publicKeys });
+    await page.goto(detailPath(full.id));
+    const section = page.getByRole("region", { name: "Authentication" });
+    await section.getByText("A client has at most 10 keys", { exact: false }).waitFor();
+    expect(await section.getByRole("button", { name: "Add key" }).isDisabled()).toBe(true);
+    expect(await section.getByRole("button", { name: /^Remove: / }).count()).toBe(10);
+    expect(await section.getByRole("button", { name: /^Remove: / }).first().isEnabled()).toBe(true);
   });
 
   it("names the key changes in the client's audit trail", async () => {
