@@ -13,6 +13,7 @@ import { EditApiClientDialog } from "./edit-api-client-dialog";
 import { ResetSecretDialog } from "./reset-secret-dialog";
 import { ClientControlsPanel } from "./client-controls-panel";
 import { SecretDialog } from "./secret-dialog";
+import { ClientAuthenticationSection } from "./client-authentication-section";
 import { scopeLabels } from "./permission-grid-state";
 import { useApiClient, useClientsOrganization, usePermissionCatalog } from "./use-api-clients";
 
@@ -53,7 +54,7 @@ export function ApiClientDetailPage({ organizationId, id, canEdit, basePath, aud
             <button type="button" className="button" onClick={() => setOpen("edit")} disabled={catalog.data === undefined}>
               {t("clients.edit")}
             </button>
-            {!client.expired && (
+            {!client.expired && client.authMethod === "CLIENT_SECRET" && (
               <button type="button" className="button" onClick={() => setOpen("reset")}>
                 {t("clients.resetSecret")}
               </button>
@@ -79,8 +80,12 @@ export function ApiClientDetailPage({ organizationId, id, canEdit, basePath, aud
           <dd>{t(ROLE_LABELS[client.roleLabel] ?? "role.custom")}</dd>
           <dt>{t("clients.environment")}</dt>
           <dd>{client.environment === "LIVE" ? t("env.live") : t("env.staging")}</dd>
-          <dt>{t("clients.secret")}</dt>
-          <dd className="mono">••••{client.secretHint}</dd>
+          {client.authMethod === "CLIENT_SECRET" && (
+            <>
+              <dt>{t("clients.secret")}</dt>
+              <dd className="mono">••••{client.secretHint}</dd>
+            </>
+          )}
           {client.previousSecretExpiresAt !== null && (
             <>
               <dt>{t("clients.previousSecret")}</dt>
@@ -103,6 +108,7 @@ export function ApiClientDetailPage({ organizationId, id, canEdit, basePath, aud
           <dd className={client.redirectUris.length === 0 ? undefined : "mono"}>{client.redirectUris.length === 0 ? "—" : client.redirectUris.join(", ")}</dd>
         </dl>
       </div>
+      <ClientAuthenticationSection client={client} canEdit={canEdit} />
       <div className="card">
         <h2>{t("clients.permissions")}</h2>
         {client.permissions.length === 0 ? <p>{t("clients.noPermissions")}</p> : (
@@ -124,7 +130,7 @@ export function ApiClientDetailPage({ organizationId, id, canEdit, basePath, aud
       )}
       {open === "reset" && <ResetSecretDialog client={client} onClose={() => setOpen(null)} onReset={(result) => { setOpen(null); setShownSecret(result); toast(t("toast.reset")); }} />}
       {open === "delete" && <DeleteApiClientDialog client={client} onClose={() => setOpen(null)} onDeleted={() => { toast(t("toast.deleted", { name: client.name })); navigate(listPath); }} />}
-      {shownSecret !== null && <SecretDialog clientId={shownSecret.apiClient.clientId} secret={shownSecret.clientSecret} onClose={() => setShownSecret(null)} />}
+      {shownSecret?.clientSecret != null && <SecretDialog clientId={shownSecret.apiClient.clientId} secret={shownSecret.clientSecret} onClose={() => setShownSecret(null)} />}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { CreateApiClientDialog } from "./create-api-client-dialog";
 import { DeleteApiClientDialog } from "./delete-api-client-dialog";
 import { ResetSecretDialog } from "./reset-secret-dialog";
 import { SecretDialog } from "./secret-dialog";
+import { SecretlessCreatedDialog } from "./secretless-created-dialog";
 import { SecurityTips } from "./security-tips";
 import { TokenEndpointPanel } from "./token-endpoint-panel";
 import { useApiClientList, useClientsOrganization, usePermissionCatalog } from "./use-api-clients";
@@ -192,7 +193,8 @@ export function ApiClientListPage({ organizationId, canEdit, server, basePath, s
           }}
         />
       )}
-      {shownSecret !== null && <SecretDialog clientId={shownSecret.apiClient.clientId} secret={shownSecret.clientSecret} onClose={() => { setShownSecret(null); setSecretClosed(true); }} />}
+      {shownSecret !== null && shownSecret.clientSecret !== null && <SecretDialog clientId={shownSecret.apiClient.clientId} secret={shownSecret.clientSecret} onClose={() => { setShownSecret(null); setSecretClosed(true); }} />}
+      {shownSecret !== null && shownSecret.clientSecret === null && <SecretlessCreatedDialog clientId={shownSecret.apiClient.clientId} authMethod={shownSecret.apiClient.authMethod} tokenEndpoint={server.tokenEndpoint} onClose={() => { setShownSecret(null); setSecretClosed(true); }} />}
     </section>
   );
 }

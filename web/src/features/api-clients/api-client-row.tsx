@@ -3,6 +3,7 @@ import { formatDate, formatDateTime } from "../../lib/format";
 import { useI18n, type MessageKey } from "../../lib/i18n";
 import { Link } from "../../lib/router";
 import type { ApiClient } from "./api-clients.graphql";
+import { METHOD_LABELS } from "./auth-method-field";
 
 export const ROLE_LABELS: Record<string, MessageKey> = { reader: "role.reader", creator: "role.creator", admin: "role.admin", custom: "role.custom" };
 
@@ -26,6 +27,7 @@ export function ApiClientRow({ client, organizationId, basePath = `/organization
           {client.name}
         </Link>
         {client.disabled && <span className="badge badge-disabled">{t("controls.disabledBadge")}</span>}
+        {client.authMethod !== "CLIENT_SECRET" && <span className="method-badge">{t(METHOD_LABELS[client.authMethod])}</span>}
       </td>
       <td {...cell(t("clients.clientId"))}>
         <CopyField label={t("clients.clientId")} value={client.clientId} copyLabel={t("common.copy")} copiedLabel={t("common.copied")} inline />
@@ -53,7 +55,7 @@ export function ApiClientRow({ client, organizationId, basePath = `/organization
           <div className="row-actions">
             {client.expired ? (
               <span className="hint">{t("clients.expiredRowHint")}</span>
-            ) : (
+            ) : client.authMethod !== "CLIENT_SECRET" ? null : (
               <button type="button" className="button button-small" onClick={onReset} aria-label={`${t("clients.resetSecret")}: ${client.name}`}>
                 {t("clients.resetSecret")}
               </button>

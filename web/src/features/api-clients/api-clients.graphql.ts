@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
+import type { AuthInput, ClientAuthMethod } from "./secretless-rules";
 
 export interface ApiClient {
   id: string;
@@ -24,6 +25,7 @@ export interface ApiClient {
   createdBy: string;
   lastUsedAt: string | null;
   lastUsedIp: string | null;
+  authMethod: ClientAuthMethod;
 }
 
 const FIELDS = gql`
@@ -50,6 +52,7 @@ const FIELDS = gql`
     createdBy
     lastUsedAt
     lastUsedIp
+    authMethod
   }
 `;
 
@@ -147,7 +150,7 @@ export const PERMISSION_CATALOG: TypedDocumentNode<{ permissionCatalog: { apis: 
   }
 `;
 
-export interface CreateApiClientInput {
+export interface CreateApiClientInput extends Partial<AuthInput> {
   organizationId: string;
   name: string;
   description: string;
@@ -164,7 +167,8 @@ export interface CreateApiClientInput {
 
 export interface SecretPayload {
   apiClient: ApiClient;
-  clientSecret: string;
+  /** Null for a secretless client (issue 17): it has no secret to show. */
+  clientSecret: string | null;
 }
 
 export const CREATE_API_CLIENT: TypedDocumentNode<{ createApiClient: SecretPayload }, { input: CreateApiClientInput }> = gql`

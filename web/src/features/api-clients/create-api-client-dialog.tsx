@@ -14,6 +14,9 @@ import { order, presetSelection, visibleApis } from "./permission-grid-state";
 import { useApiClientMutations } from "./use-api-clients";
 import { useFormDiscardGuard } from "./use-form-discard-guard";
 import { UserTokenFlagsField, type UserTokenFlags } from "./user-token-flags-field";
+import { AuthMethodField } from "./auth-method-field";
+import { authChoiceInput, INITIAL_AUTH_CHOICE, shownAuthProblems } from "./secretless-rules";
+import { useFederationIssuers } from "./use-secretless";
 
 interface CreateApiClientDialogProps {
   organizationId: string;
@@ -40,7 +43,10 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
   const [expiresOn, setExpiresOn] = useState(initialExpiry);
   const lists = useClientListFields({ allowedIps: [], redirectUris: [] });
   const [userTokens, setUserTokens] = useState<UserTokenFlags>({ allowLogin: false, allowImpersonate: false });
+  const [auth, setAuth] = useState(INITIAL_AUTH_CHOICE);
+  const issuers = useFederationIssuers();
   const [touched, setTouched] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<AppErrorInfo | null>(null);
 
   const limits = chosenIdLimits(slug);
@@ -49,9 +55,10 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
   const idIssue = clientId === "" ? undefined : chosenIdProblem(clientId, limits);
   const idProblem = idIssue === undefined ? undefined : t(idIssue.key, idIssue.params);
   const descriptionProblem = descriptionRule(description);
+  const authResult = authChoiceInput(auth);
   const invalid = nameRule(name) !== undefined || idProblem !== undefined || descriptionProblem !== undefined || lists.hasProblems;
   const dirty =
-    name !== "" || description !== "" || clientId !== "" || environment !== "LIVE" || scopes !== null || expiresOn !== initialExpiry || lists.dirty || userTokens.allowLogin || userTokens.allowImpersonate || permissions.join(" ") !== initialPermissions.join(" ");
+    name !== "" || description !== "" || clientId !== "" || environment !== "LIVE" || scopes !== null || expiresOn !== initialExpiry || lists.dirty || userTokens.allowLogin || userTokens.allowImpersonate || permissions.join(" ") !== initialPermissions.join(" ") || auth !== INITIAL_AUTH_CHOICE;
   const { requestClose, guard } = useFormDiscardGuard(dirty, onClose);
 
   const changeScopes = (next: string[] | null) => {
@@ -61,8 +68,9 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
+    setSubmitted(true);
     const entries = lists.collect();
-    if (entries === null || invalid) return;
+    if (entries === null || invalid || "problems" in authResult) return;
     setError(null);
     const result = await create({
       organizationId,
@@ -75,6 +83,7 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
       expiresAt: expiresOn === "" ? null : new Date(`${expiresOn}T23:59:59.999Z`).toISOString(),
       ...entries,
       ...userTokens,
+      ...authResult.input,
     });
     if ("error" in result) setError(result.error);
     else onCreated(result.data.createApiClient);
@@ -112,6 +121,7 @@ export function CreateApiClientDialog({ organizationId, slug, apis, presets, onC
               </label>
             ))}
           </fieldset>
+          <AuthMethodField value={auth} onChange={setAuth} issuers={issuers} problems={"problems" in authResult ? shownAuthProblems(authResult.problems, submitted, auth.keyText) : {}} error={error} />
           <fieldset className="inline-choices">
             <legend>{t("clients.scopes")}</legend>
             <label className="checkbox">

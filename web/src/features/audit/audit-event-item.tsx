@@ -30,6 +30,10 @@ const ACTIONS: Record<string, string> = {
   "operator.invitation_withdrawn": "audit.action.operatorInvitationWithdrawn",
   "operator.added": "audit.action.operatorAdded",
   "operator.removed": "audit.action.operatorRemoved",
+  "api_client.key_added": "audit.action.keyAdded",
+  "api_client.key_removed": "audit.action.keyRemoved",
+  "api_client.federated_credential_added": "audit.action.credentialAdded",
+  "api_client.federated_credential_removed": "audit.action.credentialRemoved",
 };
 
 /** One event as a card: what, about what, who, when, from where, why, and each change. */
