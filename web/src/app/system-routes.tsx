@@ -136,7 +136,7 @@ function SystemClientRoute({ id, onSecret }: { id: string; onSecret(shown: { cli
   return (
     <>
       <SystemClientDetail client={client} onReset={() => setOpen("reset")} onDelete={() => setOpen("delete")} />
-      {open === "reset" && <ResetSecretDialog client={client} onClose={() => setOpen(null)} onReset={(result) => { setOpen(null); onSecret({ clientId: result.apiClient.clientId, secret: result.clientSecret }); toast(t("toast.reset")); }} />}
+      {open === "reset" && <ResetSecretDialog client={client} onClose={() => setOpen(null)} onReset={(result) => { setOpen(null); if (result.clientSecret !== null) onSecret({ clientId: result.apiClient.clientId, secret: result.clientSecret }); toast(t("toast.reset")); }} />}
       {open === "delete" && <DeleteApiClientDialog client={client} onClose={() => setOpen(null)} onDeleted={() => { toast(t("toast.deleted", { name: client.name })); navigate("/system/system-clients"); }} />}
     </>
   );
