@@ -22,6 +22,14 @@ export interface AuditFilter {
   actorType?: string | null;
 }
 
+// Events recorded one after another in this process (two of one change, in the same millisecond)
+// get distinct, increasing times, so the trail lists them in the order they happened.
+let lastRecordedAt = 0;
+function nextRecordTime(): Date {
+  lastRecordedAt = Math.max(Date.now(), lastRecordedAt + 1);
+  return new Date(lastRecordedAt);
+}
+
 /** Writes go through ctx.manager, so an event commits or rolls back with the change it describes. */
 export class AuditService {
   constructor(private readonly access: AccessPolicy) {}
@@ -40,7 +48,7 @@ export class AuditService {
       ip: ctx.ip,
       requestId: ctx.requestId,
       changes: record.changes ?? {},
-      createdAt: new Date(),
+      createdAt: nextRecordTime(),
     };
     // `changes` is a JSON column: TypeORM's deep-partial type cannot see that a record fits it.
     await ctx.manager.insert(AuditEvent, event as QueryDeepPartialEntity<AuditEvent>);
