@@ -101,8 +101,10 @@ export class ClientStateCache {
     const usable = secrets
       .filter((secret) => secret.version === client.secretVersion || (secret.expiresAt !== null && secret.expiresAt.getTime() > now))
       .sort((a, b) => b.version - a.version);
-    // Digests verified earlier stay valid for versions that are still usable.
-    const verified = new Map([...(previous?.verified ?? new Map<number, Buffer>())].filter(([version]) => usable.some((secret) => secret.version === version)));
+    // Digests verified earlier stay valid for versions that are still usable. One map passed from
+    // load to load: a check that ends after a reload began still lands in the newer state.
+    const verified = previous !== undefined && previous.client.id === client.id ? previous.verified : new Map<number, Buffer>();
+    for (const version of [...verified.keys()]) if (!usable.some((secret) => secret.version === version)) verified.delete(version);
     const state: ClientState = { client, organization, secrets: usable, isAllowedIp: ipAllowlist(client.allowedIps), verified, loadedAt: started, publicKeys: keys.map(clientKey) };
     // A slower load that began earlier must not replace a newer one.
     if ((this.entries.get(clientId)?.loadedAt ?? -1) > started) return state;
