@@ -1,6 +1,9 @@
+import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClientPublicKey } from "../../src/modules/api-clients/api-client-public-key.entity.js";
 import { createCtx } from "../../src/services.js";
-import { seedOrganization } from "../support/graphql-session.js";
+import { createKeyClient, INVALID_CLIENT, testKey, tokenByAssertion, type TestKey } from "../support/client-keys.js";
+import { seedOrganization, type GraphQLSession } from "../support/graphql-session.js";
 import { tokenFor } from "../support/oauth-http.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
@@ -55,3 +58,60 @@ describe("review s5: concurrent first uses of a chosen secret", () => {
   });
 });
 
+const CREATE_KEYED = "mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { clientSecret apiClient { id clientId } } }";
+const reasons = (error: { code?: string; fields?: object[] }) => ({ code: error.code, reasons: (error.fields ?? []).map((field) => (field as { reason: string }).reason) });
+const wire = (response: { status: number; body: unknown }) => ({ status: response.status, body: response.body });
+
+/**
+ * An RS256 signature made without the private key: with e = 1, "verifying" raises the signature
+ * to the first power, so the PKCS#1 v1.5 encoding of the hash is its own signature under any n.
+ */
+function forgedRs256(payload: Record<string, unknown>, modulusBytes: number): string {
+  const input = `${Buffer.from(JSON.stringify({ alg: "RS256" })).toString("base64url")}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}`;
+  const digestInfo = Buffer.concat([Buffer.from("3031300d060960864801650304020105000420", "hex"), createHash("sha256").update(input).digest()]);
+  const encoded = Buffer.concat([Buffer.from([0, 1]), Buffer.alloc(modulusBytes - 3 - digestInfo.length, 0xff), Buffer.from([0]), digestInfo]);
+  return `${input}.${encoded.toString("base64url")}`;
+}
+
+describe("review s5: private_key_jwt", () => {
+  let app: TestApp;
+  let owner: GraphQLSession;
+  let organizationId: string;
+  let ed: TestKey;
+  let address = 0;
+  const from = () => ({ "x-forwarded-for": `203.0.113.${++address}` });
+  const create = (publicKeys: unknown[]) => owner.errorOf(CREATE_KEYED, { input: { organizationId, name: "Keyed", environment: "LIVE", role: "reader", authMethod: "PRIVATE_KEY_JWT", publicKeys } });
+
+  beforeAll(async () => {
+    app = await startTestApp(PROXIED);
+    const seeded = await seedOrganization(app, "Keyring", "keyring@acme.test", { maxApiClients: 50 });
+    owner = seeded.session;
+    organizationId = seeded.organization.id;
+    ed = testKey("ed25519");
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("refuses an RSA public key whose exponent is 1 (anyone could sign for it) or below 65537", async () => {
+    // 2048 bits, odd; with e = 1 no factors are needed to sign for it.
+    const modulus = Buffer.alloc(256, 0xff);
+    modulus[255] = 0xfb;
+    for (const e of [1, 3]) {
+      const jwk = { kty: "RSA", n: modulus.toString("base64url"), e: Buffer.from([e]).toString("base64url") };
+      expect(reasons(await create([{ jwk }]))).toEqual({ code: "BAD_USER_INPUT", reasons: ["PUBLIC_KEY_RSA_EXPONENT"] });
+    }
+  });
+
+  it("never lets an e = 1 key stored before the check verify a forged assertion", async () => {
+    const client = await createKeyClient(owner, organizationId, [ed]);
+    const modulus = Buffer.alloc(256, 0xff);
+    modulus[255] = 0xfb;
+    const jwk = JSON.stringify({ kty: "RSA", n: modulus.toString("base64url"), e: "AQ", kid: "weak", use: "sig" });
+    await app.app.dataSource.manager.insert(ApiClientPublicKey, { id: randomUUID(), apiClientId: client.id, kid: "weak", keyType: "RSA/2048", algorithm: "RS256 PS256", thumbprint: "weak-thumbprint", jwk, createdAt: new Date(), expiresAt: null });
+    const now = Math.floor(Date.now() / 1000);
+    const forged = forgedRs256({ iss: client.clientId, sub: client.clientId, aud: app.url, iat: now, exp: now + 60, jti: randomUUID() }, 256);
+    expect(wire(await tokenByAssertion(app, forged, {}, from()))).toEqual(INVALID_CLIENT);
+  });
+});

@@ -47,6 +47,7 @@ export function parsePublicKey(input: PublicKeyInput, field: string, position: n
   if (key === null) return [{ field, reason: "PUBLIC_KEY_INVALID", params, message: `Key ${position} is not a valid public JWK or PEM SPKI public key` }];
   const kind = kindOf(key);
   if (kind === "small-rsa") return [{ field, reason: "PUBLIC_KEY_RSA_SIZE", params: { position, min: MIN_RSA_BITS }, message: `Key ${position}: an RSA key needs at least ${MIN_RSA_BITS} bits` }];
+  if (kind === "weak-rsa-exponent") return [{ field, reason: "PUBLIC_KEY_RSA_EXPONENT", params, message: `Key ${position}: an RSA key's public exponent must be an odd number of at least 65537` }];
   if (kind === null) return [{ field, reason: "PUBLIC_KEY_TYPE", params, message: `Key ${position}: only Ed25519, ECDSA P-256 and RSA keys are accepted` }];
   const alg = jwk?.alg;
   if (alg !== undefined && (typeof alg !== "string" || !kind.algorithms.includes(alg))) {
@@ -76,7 +77,15 @@ function importKey(input: PublicKeyInput): KeyObject | null {
   }
 }
 
-function kindOf(key: KeyObject): KeyKind | "small-rsa" | null {
+/**
+ * FIPS 186-5 §A.1.1 / SP 800-56B: 65537 <= e < 2^256, odd. With e = 1 a "signature" is its own
+ * message, so anyone could sign for the key; Node and jose verify with such a key all the same.
+ */
+export function isStrongRsaExponent(exponent: bigint | undefined): boolean {
+  return exponent !== undefined && exponent >= 65537n && exponent < 1n << 256n && exponent % 2n === 1n;
+}
+
+function kindOf(key: KeyObject): KeyKind | "small-rsa" | "weak-rsa-exponent" | null {
   const details = key.asymmetricKeyDetails ?? {};
   switch (key.asymmetricKeyType) {
     case "ed25519":
@@ -85,7 +94,8 @@ function kindOf(key: KeyObject): KeyKind | "small-rsa" | null {
       return details.namedCurve === "prime256v1" ? { keyType: "EC/P-256", algorithms: ["ES256"] } : null;
     case "rsa": {
       const bits = details.modulusLength ?? 0;
-      return bits < MIN_RSA_BITS ? "small-rsa" : { keyType: `RSA/${bits}`, algorithms: ["RS256", "PS256"] };
+      if (bits < MIN_RSA_BITS) return "small-rsa";
+      return isStrongRsaExponent(details.publicExponent) ? { keyType: `RSA/${bits}`, algorithms: ["RS256", "PS256"] } : "weak-rsa-exponent";
     }
     default:
       return null;
