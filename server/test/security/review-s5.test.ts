@@ -1,8 +1,9 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, randomUUID, sign } from "node:crypto";
+import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClientPublicKey } from "../../src/modules/api-clients/api-client-public-key.entity.js";
 import { createCtx } from "../../src/services.js";
-import { createKeyClient, INVALID_CLIENT, testKey, tokenByAssertion, type TestKey } from "../support/client-keys.js";
+import { createKeyClient, INVALID_CLIENT, signAssertion, testKey, tokenByAssertion, type TestKey } from "../support/client-keys.js";
 import { seedOrganization, type GraphQLSession } from "../support/graphql-session.js";
 import { tokenFor } from "../support/oauth-http.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
@@ -113,5 +114,30 @@ describe("review s5: private_key_jwt", () => {
     const now = Math.floor(Date.now() / 1000);
     const forged = forgedRs256({ iss: client.clientId, sub: client.clientId, aud: app.url, iat: now, exp: now + 60, jti: randomUUID() }, 256);
     expect(wire(await tokenByAssertion(app, forged, {}, from()))).toEqual(INVALID_CLIENT);
+  });
+
+  it("ignores a jwk, jku or x5u header naming the caller's own key, and a kid of another client's key", async () => {
+    const victim = await createKeyClient(owner, organizationId, [ed]);
+    const attacker = testKey("ed25519");
+    const now = Math.floor(Date.now() / 1000);
+    const claims = () => ({ iss: victim.clientId, sub: victim.clientId, aud: app.url, iat: now, exp: now + 60, jti: randomUUID() });
+    const embedded = await new SignJWT(claims()).setProtectedHeader({ alg: "EdDSA", jwk: attacker.publicJwk as never }).sign(attacker.privateKey);
+    const pointed = await new SignJWT(claims()).setProtectedHeader({ alg: "EdDSA", kid: ed.kid, jku: "https://attacker.example/jwks", x5u: "https://attacker.example/cert" }).sign(attacker.privateKey);
+    const otherKid = await signAssertion(victim.clientId, app.url, { key: attacker, kid: ed.kid });
+    for (const assertion of [embedded, pointed, otherKid]) expect(wire(await tokenByAssertion(app, assertion, {}, from()))).toEqual(INVALID_CLIENT);
+    // The victim's own assertion still works.
+    expect((await tokenByAssertion(app, await signAssertion(victim.clientId, app.url, { key: ed }), {}, from())).status).toBe(200);
+  });
+
+  it("refuses an assertion with an unknown critical header, a 10 KB jti, or an exp an hour ahead", async () => {
+    const client = await createKeyClient(owner, organizationId, [ed]);
+    const now = Math.floor(Date.now() / 1000);
+    const claims = (extra: Record<string, unknown> = {}) => ({ iss: client.clientId, sub: client.clientId, aud: app.url, iat: now, exp: now + 60, jti: randomUUID(), ...extra });
+    // jose will not sign with a header it does not understand, so this one is signed by hand.
+    const critInput = `${Buffer.from(JSON.stringify({ alg: "EdDSA", kid: ed.kid, crit: ["urn:example:must-understand"], "urn:example:must-understand": true })).toString("base64url")}.${Buffer.from(JSON.stringify(claims())).toString("base64url")}`;
+    const crit = `${critInput}.${sign(null, Buffer.from(critInput), ed.privateKey).toString("base64url")}`;
+    const longJti = await new SignJWT(claims({ jti: "j".repeat(10_240) })).setProtectedHeader({ alg: "EdDSA", kid: ed.kid }).sign(ed.privateKey);
+    const farExp = await new SignJWT(claims({ iat: undefined, exp: now + 3600 })).setProtectedHeader({ alg: "EdDSA", kid: ed.kid }).sign(ed.privateKey);
+    for (const assertion of [crit, longJti, farExp]) expect(wire(await tokenByAssertion(app, assertion, {}, from()))).toEqual(INVALID_CLIENT);
   });
 });
