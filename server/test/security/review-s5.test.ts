@@ -74,6 +74,17 @@ function forgedRs256(payload: Record<string, unknown>, modulusBytes: number): st
   return `${input}.${encoded.toString("base64url")}`;
 }
 
+/** Encodings of Ed25519 points of order 1, 2, 4 and 8 (libsodium's list): 0 (order 4), the identity, two of order 8, p - 1, p and p + 1. */
+const SMALL_ORDER_ED25519 = [
+  Buffer.alloc(32),
+  Buffer.concat([Buffer.from([1]), Buffer.alloc(31)]),
+  Buffer.from("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05", "hex"),
+  Buffer.from("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a", "hex"),
+  Buffer.concat([Buffer.from([0xec]), Buffer.alloc(30, 0xff), Buffer.from([0x7f])]),
+  Buffer.concat([Buffer.from([0xed]), Buffer.alloc(30, 0xff), Buffer.from([0x7f])]),
+  Buffer.concat([Buffer.from([0xee]), Buffer.alloc(30, 0xff), Buffer.from([0x7f])]),
+];
+
 describe("review s5: private_key_jwt", () => {
   let app: TestApp;
   let owner: GraphQLSession;
@@ -113,6 +124,23 @@ describe("review s5: private_key_jwt", () => {
     await app.app.dataSource.manager.insert(ApiClientPublicKey, { id: randomUUID(), apiClientId: client.id, kid: "weak", keyType: "RSA/2048", algorithm: "RS256 PS256", thumbprint: "weak-thumbprint", jwk, createdAt: new Date(), expiresAt: null });
     const now = Math.floor(Date.now() / 1000);
     const forged = forgedRs256({ iss: client.clientId, sub: client.clientId, aud: app.url, iat: now, exp: now + 60, jti: randomUUID() }, 256);
+    expect(wire(await tokenByAssertion(app, forged, {}, from()))).toEqual(INVALID_CLIENT);
+  });
+
+  it("refuses an Ed25519 public key of small order, under which one signature verifies for every message", async () => {
+    for (const x of SMALL_ORDER_ED25519) {
+      expect(reasons(await create([{ jwk: { kty: "OKP", crv: "Ed25519", x: x.toString("base64url") } }]))).toEqual({ code: "BAD_USER_INPUT", reasons: ["PUBLIC_KEY_WEAK"] });
+    }
+  });
+
+  it("never lets a small-order Ed25519 key stored before the check verify a forged assertion", async () => {
+    const client = await createKeyClient(owner, organizationId, [ed]);
+    const jwk = JSON.stringify({ kty: "OKP", crv: "Ed25519", x: SMALL_ORDER_ED25519[1].toString("base64url"), kid: "identity", use: "sig" });
+    await app.app.dataSource.manager.insert(ApiClientPublicKey, { id: randomUUID(), apiClientId: client.id, kid: "identity", keyType: "OKP/Ed25519", algorithm: "EdDSA", thumbprint: "identity-thumbprint", jwk, createdAt: new Date(), expiresAt: null });
+    const now = Math.floor(Date.now() / 1000);
+    const input = `${Buffer.from(JSON.stringify({ alg: "EdDSA", kid: "identity" })).toString("base64url")}.${Buffer.from(JSON.stringify({ iss: client.clientId, sub: client.clientId, aud: app.url, iat: now, exp: now + 60, jti: randomUUID() })).toString("base64url")}`;
+    // R = the identity point, S = 0: [0]B = R + [k]A whatever k, as A is the identity.
+    const forged = `${input}.${Buffer.concat([SMALL_ORDER_ED25519[1], Buffer.alloc(32)]).toString("base64url")}`;
     expect(wire(await tokenByAssertion(app, forged, {}, from()))).toEqual(INVALID_CLIENT);
   });
 

@@ -6,7 +6,7 @@ import { readAgainOnce } from "../../db/database-outage.js";
 import { recordCacheLookup } from "../../common/metrics.js";
 import { exactly } from "../../db/exact-match.js";
 import { ApiClientPublicKey } from "../api-clients/api-client-public-key.entity.js";
-import { isStrongRsaExponent } from "../api-clients/public-key.js";
+import { isSmallOrderEd25519, isStrongRsaExponent } from "../api-clients/public-key.js";
 import { ApiClientSecret } from "../api-clients/api-client-secret.entity.js";
 import { ApiClient } from "../api-clients/api-client.entity.js";
 import { Organization } from "../organizations/organization.entity.js";
@@ -115,8 +115,9 @@ export class ClientStateCache {
   }
 }
 
-/** A key stored before its kind was refused (an RSA exponent of 1 lets anyone sign) never verifies. */
+/** A key stored before its kind was refused (an RSA exponent of 1, a small-order Ed25519 point: anyone can sign) never verifies. */
 function usableKey(key: ClientKey): boolean {
+  if (isSmallOrderEd25519(key.key)) return false;
   return key.key.asymmetricKeyType !== "rsa" || isStrongRsaExponent(key.key.asymmetricKeyDetails?.publicExponent);
 }
 
