@@ -1,4 +1,4 @@
-import { createHash, randomUUID, sign } from "node:crypto";
+import { createHash, generatePrimeSync, randomUUID, sign } from "node:crypto";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClientPublicKey } from "../../src/modules/api-clients/api-client-public-key.entity.js";
@@ -125,6 +125,14 @@ describe("review s5: private_key_jwt", () => {
     const now = Math.floor(Date.now() / 1000);
     const forged = forgedRs256({ iss: client.clientId, sub: client.clientId, aud: app.url, iat: now, exp: now + 60, jti: randomUUID() }, 256);
     expect(wire(await tokenByAssertion(app, forged, {}, from()))).toEqual(INVALID_CLIENT);
+  });
+
+  it("refuses an RSA public key whose modulus anyone can factor: a prime, or a prime times a small factor", async () => {
+    const prime = generatePrimeSync(2048, { bigint: true });
+    const jwkOf = (n: bigint) => ({ kty: "RSA", n: Buffer.from(n.toString(16).padStart(Math.ceil(n.toString(16).length / 2) * 2, "0"), "hex").toString("base64url"), e: "AQAB" });
+    for (const n of [prime, 3n * prime]) expect(reasons(await create([{ jwk: jwkOf(n) }]))).toEqual({ code: "BAD_USER_INPUT", reasons: ["PUBLIC_KEY_WEAK"] });
+    // A real key still passes.
+    expect((await createKeyClient(owner, organizationId, [testKey("rsa")])).clientSecret).toBeNull();
   });
 
   it("refuses an Ed25519 public key of small order, under which one signature verifies for every message", async () => {

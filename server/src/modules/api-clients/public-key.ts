@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
+import { checkPrimeSync, createHash, createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
 import type { FieldError } from "../../common/errors.js";
 
 export const MAX_PUBLIC_KEYS = 10;
@@ -98,6 +98,29 @@ const SMALL_ORDER_ED25519 = [
   "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
 ];
 
+// The primes below 2^16, by a sieve: no RSA key generator makes a modulus with one as a factor.
+const SMALL_PRIMES: bigint[] = (() => {
+  const composite = new Uint8Array(1 << 16);
+  const primes: bigint[] = [];
+  for (let i = 2; i < composite.length; i += 1) {
+    if (composite[i] === 1) continue;
+    primes.push(BigInt(i));
+    for (let j = i * i; j < composite.length; j += i) composite[j] = 1;
+  }
+  return primes;
+})();
+
+/**
+ * True for an RSA modulus whose factors anyone can find: a prime (then phi(n) = n - 1), or one
+ * with a factor below 2^16. The private exponent follows, so such a key proves nothing. Checked
+ * when a key is added: a real modulus fails the first primality round at once.
+ */
+export function isFactorableRsaModulus(key: KeyObject): boolean {
+  const n = BigInt(`0x${Buffer.from(String(key.export({ format: "jwk" }).n), "base64url").toString("hex")}`);
+  if (SMALL_PRIMES.some((prime) => n % prime === 0n)) return true;
+  return checkPrimeSync(n, { checks: 2 });
+}
+
 /** True for an Ed25519 public key of small order, which proves nothing about who signed. */
 export function isSmallOrderEd25519(key: KeyObject): boolean {
   if (key.asymmetricKeyType !== "ed25519") return false;
@@ -117,7 +140,8 @@ function kindOf(key: KeyObject): KeyKind | "small-rsa" | "weak-rsa-exponent" | "
     case "rsa": {
       const bits = details.modulusLength ?? 0;
       if (bits < MIN_RSA_BITS) return "small-rsa";
-      return isStrongRsaExponent(details.publicExponent) ? { keyType: `RSA/${bits}`, algorithms: ["RS256", "PS256"] } : "weak-rsa-exponent";
+      if (!isStrongRsaExponent(details.publicExponent)) return "weak-rsa-exponent";
+      return isFactorableRsaModulus(key) ? "weak" : { keyType: `RSA/${bits}`, algorithms: ["RS256", "PS256"] };
     }
     default:
       return null;
