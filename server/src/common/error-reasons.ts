@@ -95,6 +95,8 @@ export const ERROR_REASONS = {
   PUBLIC_KEY_PRIVATE: ["position"],
   PUBLIC_KEY_INVALID: ["position"],
   PUBLIC_KEY_RSA_SIZE: ["position", "min"],
+  PUBLIC_KEY_RSA_EXPONENT: ["position"],
+  PUBLIC_KEY_WEAK: ["position"],
   PUBLIC_KEY_TYPE: ["position"],
   PUBLIC_KEY_ALGORITHM: ["position", "algorithm"],
   PUBLIC_KEY_KID_INVALID: ["position", "max"],

@@ -55,6 +55,8 @@ describe("custom claims", () => {
     ["a claim Clavis sets", { ORG_ID: "another-org" }, "ORG_ID"],
     ["the user-token claim", { auth_type: "login" }, "auth_type"],
     ["a confirmation claim", { cnf: { jkt: "x" } }, "cnf"],
+    ["the authorized party, which resource servers read as the calling client", { azp: "another-orgs-client" }, "azp"],
+    ["the scope claim under its other common name", { SCP: "admin.write" }, "SCP"],
   ])("refuses %s on create and on update, with a field error", async (_label, customClaims, name) => {
     const expected = [{ field: "customClaims", reason: "CLAIM_NAME_RESERVED", params: { name }, message: `"${name}" is a claim the token sets itself; choose another name` }];
     const created = await owner.errorOf(CREATE_WITH_CONTROLS, { input: { organizationId, name: "Shadow", role: "reader", customClaims } });

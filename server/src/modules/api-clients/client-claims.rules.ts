@@ -10,13 +10,16 @@ const FIELD = "customClaims";
 /**
  * Names a client's custom claims may never take, compared ignoring case, so no claim can stand
  * in for one a resource server trusts: RFC 7519 §4.1 registered claims, RFC 9068 §2.2 access
- * token claims, RFC 8693 §4 delegation claims, RFC 7800 cnf, and every claim Clavis sets
+ * token claims, RFC 8693 §4 delegation claims, RFC 7800 cnf, azp and scp, and every claim Clavis sets
  * itself (token.service.ts, and the directory's display claims of a user token).
  */
 export const RESERVED_CLAIMS: readonly string[] = [
   "iss", "sub", "aud", "exp", "nbf", "iat", "jti",
   "client_id", "scope", "auth_time", "acr", "amr", "groups", "roles", "entitlements",
   "act", "may_act", "cnf",
+  // OpenID Connect's authorized party (the client a token was issued to) and the scope claim's
+  // other common name (Entra, Okta): resource servers moved from those read them as such.
+  "azp", "scp",
   "org_id", "env", "auth_type", "preferred_username", "permissions", "typ",
   "name", "nickname", "locale", "picture",
 ];

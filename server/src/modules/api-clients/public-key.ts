@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
+import { checkPrimeSync, createHash, createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
 import type { FieldError } from "../../common/errors.js";
 
 export const MAX_PUBLIC_KEYS = 10;
@@ -47,6 +47,8 @@ export function parsePublicKey(input: PublicKeyInput, field: string, position: n
   if (key === null) return [{ field, reason: "PUBLIC_KEY_INVALID", params, message: `Key ${position} is not a valid public JWK or PEM SPKI public key` }];
   const kind = kindOf(key);
   if (kind === "small-rsa") return [{ field, reason: "PUBLIC_KEY_RSA_SIZE", params: { position, min: MIN_RSA_BITS }, message: `Key ${position}: an RSA key needs at least ${MIN_RSA_BITS} bits` }];
+  if (kind === "weak") return [{ field, reason: "PUBLIC_KEY_WEAK", params, message: `Key ${position} is a degenerate key that anyone could sign for` }];
+  if (kind === "weak-rsa-exponent") return [{ field, reason: "PUBLIC_KEY_RSA_EXPONENT", params, message: `Key ${position}: an RSA key's public exponent must be an odd number of at least 65537` }];
   if (kind === null) return [{ field, reason: "PUBLIC_KEY_TYPE", params, message: `Key ${position}: only Ed25519, ECDSA P-256 and RSA keys are accepted` }];
   const alg = jwk?.alg;
   if (alg !== undefined && (typeof alg !== "string" || !kind.algorithms.includes(alg))) {
@@ -76,16 +78,70 @@ function importKey(input: PublicKeyInput): KeyObject | null {
   }
 }
 
-function kindOf(key: KeyObject): KeyKind | "small-rsa" | null {
+/**
+ * FIPS 186-5 §A.1.1 / SP 800-56B: 65537 <= e < 2^256, odd. With e = 1 a "signature" is its own
+ * message, so anyone could sign for the key; Node and jose verify with such a key all the same.
+ */
+export function isStrongRsaExponent(exponent: bigint | undefined): boolean {
+  return exponent !== undefined && exponent >= 65537n && exponent < 1n << 256n && exponent % 2n === 1n;
+}
+
+// Ed25519 points of order 1, 2, 4 and 8 (libsodium's list, compared without the sign bit): under
+// such a key the signature R = identity, S = 0 verifies for every message, and OpenSSL accepts it.
+const SMALL_ORDER_ED25519 = [
+  "0000000000000000000000000000000000000000000000000000000000000000",
+  "0100000000000000000000000000000000000000000000000000000000000000",
+  "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+  "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+  "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+  "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+  "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+];
+
+// The primes below 2^16, by a sieve: no RSA key generator makes a modulus with one as a factor.
+const SMALL_PRIMES: bigint[] = (() => {
+  const composite = new Uint8Array(1 << 16);
+  const primes: bigint[] = [];
+  for (let i = 2; i < composite.length; i += 1) {
+    if (composite[i] === 1) continue;
+    primes.push(BigInt(i));
+    for (let j = i * i; j < composite.length; j += i) composite[j] = 1;
+  }
+  return primes;
+})();
+
+/**
+ * True for an RSA modulus whose factors anyone can find: a prime (then phi(n) = n - 1), or one
+ * with a factor below 2^16. The private exponent follows, so such a key proves nothing. Checked
+ * when a key is added: a real modulus fails the first primality round at once.
+ */
+export function isFactorableRsaModulus(key: KeyObject): boolean {
+  const n = BigInt(`0x${Buffer.from(String(key.export({ format: "jwk" }).n), "base64url").toString("hex")}`);
+  if (SMALL_PRIMES.some((prime) => n % prime === 0n)) return true;
+  return checkPrimeSync(n, { checks: 2 });
+}
+
+/** True for an Ed25519 public key of small order, which proves nothing about who signed. */
+export function isSmallOrderEd25519(key: KeyObject): boolean {
+  if (key.asymmetricKeyType !== "ed25519") return false;
+  const x = Buffer.from(String(key.export({ format: "jwk" }).x), "base64url");
+  if (x.length !== 32) return true;
+  x[31] &= 0x7f;
+  return SMALL_ORDER_ED25519.includes(x.toString("hex"));
+}
+
+function kindOf(key: KeyObject): KeyKind | "small-rsa" | "weak-rsa-exponent" | "weak" | null {
   const details = key.asymmetricKeyDetails ?? {};
   switch (key.asymmetricKeyType) {
     case "ed25519":
-      return { keyType: "OKP/Ed25519", algorithms: ["EdDSA"] };
+      return isSmallOrderEd25519(key) ? "weak" : { keyType: "OKP/Ed25519", algorithms: ["EdDSA"] };
     case "ec":
       return details.namedCurve === "prime256v1" ? { keyType: "EC/P-256", algorithms: ["ES256"] } : null;
     case "rsa": {
       const bits = details.modulusLength ?? 0;
-      return bits < MIN_RSA_BITS ? "small-rsa" : { keyType: `RSA/${bits}`, algorithms: ["RS256", "PS256"] };
+      if (bits < MIN_RSA_BITS) return "small-rsa";
+      if (!isStrongRsaExponent(details.publicExponent)) return "weak-rsa-exponent";
+      return isFactorableRsaModulus(key) ? "weak" : { keyType: `RSA/${bits}`, algorithms: ["RS256", "PS256"] };
     }
     default:
       return null;

@@ -54,8 +54,10 @@ export class ClientAuthService {
     const wait = await this.failures.check(clientId, address);
     if (wait !== null) return { ok: false, kind: "throttled", retryAfterSeconds: wait, why: "failures" };
     let result: AuthResult;
+    let turnOver: (() => void) | null = null;
     try {
-      if (await this.authenticator.needsSlowHash(clientId, secret)) {
+      turnOver = await this.authenticator.slowHashTurn(clientId, secret);
+      if (turnOver !== null) {
         const slotWait = await this.hashBudget.acquire(address, HASH_COST.clientSecret);
         if (slotWait !== null) {
           this.failures.withdrawn(clientId, address);
@@ -66,6 +68,8 @@ export class ClientAuthService {
     } catch (error) {
       this.failures.withdrawn(clientId, address);
       throw error;
+    } finally {
+      turnOver?.();
     }
     return this.settle(ctx, clientId, address, result);
   }

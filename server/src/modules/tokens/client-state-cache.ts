@@ -6,6 +6,7 @@ import { readAgainOnce } from "../../db/database-outage.js";
 import { recordCacheLookup } from "../../common/metrics.js";
 import { exactly } from "../../db/exact-match.js";
 import { ApiClientPublicKey } from "../api-clients/api-client-public-key.entity.js";
+import { isSmallOrderEd25519, isStrongRsaExponent } from "../api-clients/public-key.js";
 import { ApiClientSecret } from "../api-clients/api-client-secret.entity.js";
 import { ApiClient } from "../api-clients/api-client.entity.js";
 import { Organization } from "../organizations/organization.entity.js";
@@ -101,15 +102,23 @@ export class ClientStateCache {
     const usable = secrets
       .filter((secret) => secret.version === client.secretVersion || (secret.expiresAt !== null && secret.expiresAt.getTime() > now))
       .sort((a, b) => b.version - a.version);
-    // Digests verified earlier stay valid for versions that are still usable.
-    const verified = new Map([...(previous?.verified ?? new Map<number, Buffer>())].filter(([version]) => usable.some((secret) => secret.version === version)));
-    const state: ClientState = { client, organization, secrets: usable, isAllowedIp: ipAllowlist(client.allowedIps), verified, loadedAt: started, publicKeys: keys.map(clientKey) };
+    // Digests verified earlier stay valid for versions that are still usable. One map passed from
+    // load to load: a check that ends after a reload began still lands in the newer state.
+    const verified = previous !== undefined && previous.client.id === client.id ? previous.verified : new Map<number, Buffer>();
+    for (const version of [...verified.keys()]) if (!usable.some((secret) => secret.version === version)) verified.delete(version);
+    const state: ClientState = { client, organization, secrets: usable, isAllowedIp: ipAllowlist(client.allowedIps), verified, loadedAt: started, publicKeys: keys.map(clientKey).filter(usableKey) };
     // A slower load that began earlier must not replace a newer one.
     if ((this.entries.get(clientId)?.loadedAt ?? -1) > started) return state;
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(clientId, state);
     return state;
   }
+}
+
+/** A key stored before its kind was refused (an RSA exponent of 1, a small-order Ed25519 point: anyone can sign) never verifies. */
+function usableKey(key: ClientKey): boolean {
+  if (isSmallOrderEd25519(key.key)) return false;
+  return key.key.asymmetricKeyType !== "rsa" || isStrongRsaExponent(key.key.asymmetricKeyDetails?.publicExponent);
 }
 
 function clientKey(row: ApiClientPublicKey): ClientKey {
