@@ -88,9 +88,12 @@ describe(`workload identity federation at /token on ${testDbKind()}`, () => {
     expect((await exchange(clientId, external)).body).toEqual(INVALID_CLIENT);
   });
 
-  it("refuses a wrong audience, a wrong subject, an expired token, one not yet valid, and one without exp", async () => {
+  it("refuses a wrong issuer (another allowed one, or a look-alike), a wrong audience, a wrong subject, an expired token, one not yet valid, and one without exp", async () => {
     const clientId = await federatedClient([{ issuer: issuer.url }]);
     const refused = [
+      await issuer.signed({ iss: hanging.url, sub: WORKLOAD_CLIENT, aud: AUDIENCE }),
+      await issuer.signed({ iss: `${issuer.url}/`, sub: WORKLOAD_CLIENT, aud: AUDIENCE }),
+      await issuer.signed({ iss: issuer.url.toUpperCase(), sub: WORKLOAD_CLIENT, aud: AUDIENCE }),
       await issuer.signed({ sub: WORKLOAD_CLIENT, aud: "https://elsewhere.example" }),
       await issuer.signed({ sub: `${WORKLOAD_CLIENT}-other`, aud: AUDIENCE }),
       await issuer.signed({ sub: WORKLOAD_CLIENT.toUpperCase(), aud: AUDIENCE }),
